@@ -1,0 +1,6 @@
+namespace Functional.Bench;
+
+public static class Program
+{
+    public static int Main() => 0;
+}

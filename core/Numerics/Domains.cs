@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Functional.Numerics;
+
+/// <summary>What the values of one operand of a kernel may be, checked lane by lane inside the kernel's single pass.</summary>
+internal interface IDomain
+{
+    /// <summary>Whether the operand's mass (Σ values, or Σ exp(values) for logarithms) must be 1.</summary>
+    static abstract bool IsNormalised { get; }
+
+    /// <summary>All bits set in the lanes whose values belong to the domain (NaN never does).</summary>
+    static abstract Vector256<double> ValidLanes(Vector256<double> values);
+
+    static abstract bool IsValid(double value);
+
+    /// <summary>Why a value that is not valid is not: "is negative", "is NaN", ...</summary>
+    static abstract string Problem(double value);
+
+    /// <summary>The value's contribution to the operand's mass.</summary>
+    static abstract Vector256<double> Mass(Vector256<double> values);
+
+    static abstract double Mass(double value);
+}
+
+/// <summary>Probabilities: 0 ≤ v ≤ 1, summing to 1.</summary>
+internal readonly struct ProbabilityDomain : IDomain
+{
+    public static bool IsNormalised => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ValidLanes(Vector256<double> values)
+        => Vector256.GreaterThanOrEqual(values, Vector256<double>.Zero) & Vector256.LessThanOrEqual(values, Vector256<double>.One);
+
+    public static bool IsValid(double value) => value is >= 0.0 and <= 1.0;
+
+    public static string Problem(double value) => double.IsNaN(value) ? "is NaN"
+        : value < 0.0 ? "is negative"
+        : double.IsPositiveInfinity(value) ? "is infinite"
+        : "is greater than 1, so it is not a probability";
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Mass(Vector256<double> values) => values;
+
+    public static double Mass(double value) => value;
+}
+
+/// <summary>Probabilities that need not sum to 1 (binary entropy, surprisal): 0 ≤ v ≤ 1.</summary>
+internal readonly struct UnitIntervalDomain : IDomain
+{
+    public static bool IsNormalised => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ValidLanes(Vector256<double> values) => ProbabilityDomain.ValidLanes(values);
+
+    public static bool IsValid(double value) => ProbabilityDomain.IsValid(value);
+
+    public static string Problem(double value) => ProbabilityDomain.Problem(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Mass(Vector256<double> values) => values;
+
+    public static double Mass(double value) => value;
+}
+
+/// <summary>Natural logarithms of probabilities: −∞ ≤ v ≤ 0, with Σ exp(v) = 1.</summary>
+internal readonly struct LogProbabilityDomain : IDomain
+{
+    public static bool IsNormalised => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ValidLanes(Vector256<double> values)
+        => Vector256.LessThanOrEqual(values, Vector256<double>.Zero);
+
+    public static bool IsValid(double value) => value <= 0.0;
+
+    public static string Problem(double value) => double.IsNaN(value) ? "is NaN"
+        : "is positive, so it is not the logarithm of a probability (log-probabilities are ≤ 0)";
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Mass(Vector256<double> values) => Vector256.Exp(values);
+
+    public static double Mass(double value) => Math.Exp(value);
+}
+
+/// <summary>Any finite value (function values, samples).</summary>
+internal readonly struct FiniteDomain : IDomain
+{
+    public static bool IsNormalised => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ValidLanes(Vector256<double> values)
+        => Vector256.LessThanOrEqual(Vector256.Abs(values), Vector256.Create(double.MaxValue));
+
+    public static bool IsValid(double value) => double.IsFinite(value);
+
+    public static string Problem(double value) => double.IsNaN(value) ? "is NaN" : "is infinite";
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Mass(Vector256<double> values) => values;
+
+    public static double Mass(double value) => value;
+}

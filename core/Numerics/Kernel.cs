@@ -1,0 +1,234 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Functional.Numerics;
+
+/// <summary>A term f(x) of a reduction or map, scalar and lane-wise; the two must agree.</summary>
+internal interface IUnaryTerm
+{
+    static abstract double Invoke(double x);
+
+    static abstract Vector256<double> Invoke(Vector256<double> x);
+}
+
+/// <summary>A term f(x, y) of a reduction over two operands, scalar and lane-wise; the two must agree.</summary>
+internal interface IPairTerm
+{
+    static abstract double Invoke(double x, double y);
+
+    static abstract Vector256<double> Invoke(Vector256<double> x, Vector256<double> y);
+}
+
+/// <summary>The result of a reduction: Σ f, and each operand's mass (for the normalisation check).</summary>
+internal readonly record struct Sums(double Total, double MassX, double MassY);
+
+/// <summary>
+/// The one SIMD driver every information measure runs on: a single pass over the inputs, 8 elements a step
+/// (two <see cref="Vector256{T}"/> of double; float is widened to double), validating every lane,
+/// summing the terms with a per-lane compensated (Neumaier) sum, zero allocation.
+/// </summary>
+/// <remarks>
+/// Validation rides in the pass as a running AND of lane masks; only when it fails is the input scanned
+/// again, scalar, to name the first bad element. Terms and masses are computed in double whatever T is.
+/// </remarks>
+internal static class Kernel
+{
+    private const int Step = 8;
+
+    internal static Sums Reduce<T, TTerm, TDomain>(ReadOnlySpan<T> x, Operand nameX)
+        where T : IFloatingPointIeee754<T>
+        where TTerm : IUnaryTerm
+        where TDomain : IDomain
+    {
+        var total = new VectorNeumaier();
+        var mass = Vector256<double>.Zero;
+        var valid = Vector256<double>.AllBitsSet;
+        var i = 0;
+        for (; i <= x.Length - Step; i += Step)
+        {
+            Load(x, i, out var x0, out var x1);
+            valid &= TDomain.ValidLanes(x0) & TDomain.ValidLanes(x1);
+            total.Add(TTerm.Invoke(x0));
+            total.Add(TTerm.Invoke(x1));
+            if (TDomain.IsNormalised)
+            {
+                mass += TDomain.Mass(x0) + TDomain.Mass(x1);
+            }
+        }
+
+        var tail = new ScalarNeumaier();
+        var tailMass = 0.0;
+        var tailValid = true;
+        for (; i < x.Length; i++)
+        {
+            var xi = double.CreateTruncating(x[i]);
+            tailValid &= TDomain.IsValid(xi);
+            tail.Add(TTerm.Invoke(xi));
+            tailMass += TDomain.IsNormalised ? TDomain.Mass(xi) : 0.0;
+        }
+
+        if (!tailValid || !Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet))
+        {
+            ThrowFirstInvalid<T, TDomain>(x, nameX);
+        }
+
+        return new Sums(total.Result(tail), Vector256.Sum(mass) + tailMass, 0.0);
+    }
+
+    internal static Sums Reduce<T, TTerm, TDomainX, TDomainY>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Operand nameX, Operand nameY)
+        where T : IFloatingPointIeee754<T>
+        where TTerm : IPairTerm
+        where TDomainX : IDomain
+        where TDomainY : IDomain
+    {
+        var total = new VectorNeumaier();
+        var massX = Vector256<double>.Zero;
+        var massY = Vector256<double>.Zero;
+        var validX = Vector256<double>.AllBitsSet;
+        var validY = Vector256<double>.AllBitsSet;
+        var i = 0;
+        for (; i <= x.Length - Step; i += Step)
+        {
+            Load(x, i, out var x0, out var x1);
+            Load(y, i, out var y0, out var y1);
+            validX &= TDomainX.ValidLanes(x0) & TDomainX.ValidLanes(x1);
+            validY &= TDomainY.ValidLanes(y0) & TDomainY.ValidLanes(y1);
+            total.Add(TTerm.Invoke(x0, y0));
+            total.Add(TTerm.Invoke(x1, y1));
+            if (TDomainX.IsNormalised)
+            {
+                massX += TDomainX.Mass(x0) + TDomainX.Mass(x1);
+            }
+
+            if (TDomainY.IsNormalised)
+            {
+                massY += TDomainY.Mass(y0) + TDomainY.Mass(y1);
+            }
+        }
+
+        var tail = new ScalarNeumaier();
+        double tailMassX = 0.0, tailMassY = 0.0;
+        var tailValidX = true;
+        var tailValidY = true;
+        for (; i < x.Length; i++)
+        {
+            var xi = double.CreateTruncating(x[i]);
+            var yi = double.CreateTruncating(y[i]);
+            tailValidX &= TDomainX.IsValid(xi);
+            tailValidY &= TDomainY.IsValid(yi);
+            tail.Add(TTerm.Invoke(xi, yi));
+            tailMassX += TDomainX.IsNormalised ? TDomainX.Mass(xi) : 0.0;
+            tailMassY += TDomainY.IsNormalised ? TDomainY.Mass(yi) : 0.0;
+        }
+
+        if (!tailValidX || !Vector256.EqualsAll(validX.AsUInt64(), Vector256<ulong>.AllBitsSet))
+        {
+            ThrowFirstInvalid<T, TDomainX>(x, nameX);
+        }
+
+        if (!tailValidY || !Vector256.EqualsAll(validY.AsUInt64(), Vector256<ulong>.AllBitsSet))
+        {
+            ThrowFirstInvalid<T, TDomainY>(y, nameY);
+        }
+
+        return new Sums(total.Result(tail), Vector256.Sum(massX) + tailMassX, Vector256.Sum(massY) + tailMassY);
+    }
+
+    /// <summary>destination[i] = scale·f(x[i]) for every i, validating x in the same pass. On error, destination is left partly written.</summary>
+    internal static void Map<T, TTerm, TDomain>(ReadOnlySpan<T> x, Span<T> destination, Operand nameX, double scale)
+        where T : IFloatingPointIeee754<T>
+        where TTerm : IUnaryTerm
+        where TDomain : IDomain
+    {
+        var valid = Vector256<double>.AllBitsSet;
+        var factor = Vector256.Create(scale);
+        var i = 0;
+        for (; i <= x.Length - Step; i += Step)
+        {
+            Load(x, i, out var x0, out var x1);
+            valid &= TDomain.ValidLanes(x0) & TDomain.ValidLanes(x1);
+            Store(destination, i, factor * TTerm.Invoke(x0), factor * TTerm.Invoke(x1));
+        }
+
+        var tailValid = true;
+        for (; i < x.Length; i++)
+        {
+            var xi = double.CreateTruncating(x[i]);
+            tailValid &= TDomain.IsValid(xi);
+            destination[i] = T.CreateTruncating(scale * TTerm.Invoke(xi));
+        }
+
+        if (!tailValid || !Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet))
+        {
+            ThrowFirstInvalid<T, TDomain>(x, nameX);
+        }
+    }
+
+    /// <summary>Loads 8 elements from index i as two vectors of double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Load<T>(ReadOnlySpan<T> source, int i, out Vector256<double> lower, out Vector256<double> upper)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            ref var start = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(source));
+            lower = Vector256.LoadUnsafe(ref start, (nuint)i);
+            upper = Vector256.LoadUnsafe(ref start, (nuint)(i + 4));
+        }
+        else if (typeof(T) == typeof(float))
+        {
+            ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(source));
+            (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref start, (nuint)i));
+        }
+        else
+        {
+            lower = Vector256.Create(
+                double.CreateTruncating(source[i]), double.CreateTruncating(source[i + 1]),
+                double.CreateTruncating(source[i + 2]), double.CreateTruncating(source[i + 3]));
+            upper = Vector256.Create(
+                double.CreateTruncating(source[i + 4]), double.CreateTruncating(source[i + 5]),
+                double.CreateTruncating(source[i + 6]), double.CreateTruncating(source[i + 7]));
+        }
+    }
+
+    /// <summary>Stores two vectors of double as 8 elements of T at index i (float is narrowed, rounding to nearest).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Store<T>(Span<T> destination, int i, Vector256<double> lower, Vector256<double> upper)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            ref var start = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(destination));
+            lower.StoreUnsafe(ref start, (nuint)i);
+            upper.StoreUnsafe(ref start, (nuint)(i + 4));
+        }
+        else if (typeof(T) == typeof(float))
+        {
+            ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(destination));
+            Vector256.Narrow(lower, upper).StoreUnsafe(ref start, (nuint)i);
+        }
+        else
+        {
+            for (var k = 0; k < 4; k++)
+            {
+                destination[i + k] = T.CreateTruncating(lower[k]);
+                destination[i + 4 + k] = T.CreateTruncating(upper[k]);
+            }
+        }
+    }
+
+    private static void ThrowFirstInvalid<T, TDomain>(ReadOnlySpan<T> x, Operand name)
+        where T : IFloatingPointIeee754<T>
+        where TDomain : IDomain
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var xi = double.CreateTruncating(x[i]);
+            if (!TDomain.IsValid(xi))
+            {
+                throw Guard.InvalidElement(name, i, xi, TDomain.Problem(xi));
+            }
+        }
+    }
+}

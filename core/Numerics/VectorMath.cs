@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Functional.Numerics;
+
+/// <summary>
+/// SIMD forms of <see cref="StableMath"/>: the same formulas, lane by lane, on <see cref="Vector256{T}"/> of double.
+/// </summary>
+internal static class VectorMath
+{
+    /// <summary>Coefficients c_m of G(x)/x² = Σ (−1)^k x^(k−2)/(k(k−1)), k = 2…19.</summary>
+    internal static ReadOnlySpan<double> RelativeEntropySeries =>
+    [
+        1.0 / 2, -1.0 / 6, 1.0 / 12, -1.0 / 20, 1.0 / 30, -1.0 / 42, 1.0 / 56, -1.0 / 72, 1.0 / 90,
+        -1.0 / 110, 1.0 / 132, -1.0 / 156, 1.0 / 182, -1.0 / 210, 1.0 / 240, -1.0 / 272, 1.0 / 306, -1.0 / 342,
+    ];
+
+    /// <summary>Coefficients of Φ(t)/t² = Σ t^(k−2)/k!, k = 2…13.</summary>
+    internal static ReadOnlySpan<double> ExpRemainderSeries =>
+    [
+        1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320, 1.0 / 362880,
+        1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800,
+    ];
+
+    /// <summary>Coefficients of h(δ)/δ² = Σ (δ²)^(j−1)/(j(2j − 1)), j = 1…10.</summary>
+    internal static ReadOnlySpan<double> JensenShannonSeries =>
+    [
+        1.0, 1.0 / 6, 1.0 / 15, 1.0 / 28, 1.0 / 45, 1.0 / 66, 1.0 / 91, 1.0 / 120, 1.0 / 153, 1.0 / 190,
+    ];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Polynomial(Vector256<double> x, ReadOnlySpan<double> coefficients)
+    {
+        var acc = Vector256.Create(coefficients[^1]);
+        for (var i = coefficients.Length - 2; i >= 0; i--)
+        {
+            acc = Vector256.FusedMultiplyAdd(acc, x, Vector256.Create(coefficients[i]));
+        }
+
+        return acc;
+    }
+
+    /// <summary>Lane-wise <see cref="StableMath.Log1P"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Log1P(Vector256<double> x)
+    {
+        var u = Vector256<double>.One + x;
+        var log = Vector256.Log(u);
+        var corrected = log * x / (u - Vector256<double>.One);
+        var exact = Vector256.Equals(u, Vector256<double>.One);
+        var infinite = Vector256.Equals(u, Vector256.Create(double.PositiveInfinity));
+        return Vector256.ConditionalSelect(exact, x, Vector256.ConditionalSelect(infinite, u, corrected));
+    }
+
+    /// <summary>Lane-wise <see cref="StableMath.ExpM1"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> ExpM1(Vector256<double> x)
+    {
+        var u = Vector256.Exp(x);
+        var um1 = u - Vector256<double>.One;
+        var corrected = um1 * x / Vector256.Log(u);
+        var exact = Vector256.Equals(u, Vector256<double>.One);
+        var saturated = Vector256.Equals(um1, Vector256.Create(-1.0)) | Vector256.Equals(u, Vector256.Create(double.PositiveInfinity));
+        return Vector256.ConditionalSelect(exact, x, Vector256.ConditionalSelect(saturated, um1, corrected));
+    }
+
+    /// <summary>G(x) = (1 + x)·ln(1 + x) − x by its series, for lanes where |x| is below the series threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> RelativeEntropySeriesPart(Vector256<double> x)
+        => x * x * Polynomial(x, RelativeEntropySeries);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> ExpRemainderSeriesPart(Vector256<double> t)
+        => t * t * Polynomial(t, ExpRemainderSeries);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> JensenShannonSeriesPart(Vector256<double> delta)
+    {
+        var d2 = delta * delta;
+        return d2 * Polynomial(d2, JensenShannonSeries);
+    }
+
+    /// <summary>Lanes with |x| &lt; <see cref="StableMath.SeriesThreshold"/> (false for NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> SeriesLanes(Vector256<double> x)
+        => Vector256.LessThan(Vector256.Abs(x), Vector256.Create(StableMath.SeriesThreshold));
+
+    /// <summary>x·ln y lane-wise, with 0 where x = 0 (0·ln 0 = 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> XLogY(Vector256<double> x, Vector256<double> y)
+        => Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), Vector256<double>.Zero, x * Vector256.Log(y));
+}
