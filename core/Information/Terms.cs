@@ -41,7 +41,7 @@ internal readonly struct SurprisalTerm : IUnaryTerm
     public static double Invoke(double p) => -Math.Log(p);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> p) => -Vector256.Log(p);
+    public static Vector256<double> Invoke(Vector256<double> p) => -VectorMath.Log(p);
 }
 
 /// <summary>x itself (for sums and sample averages).</summary>
@@ -111,11 +111,11 @@ internal readonly struct KlTerm : IPairTerm
     {
         var d = p - q;
         var ratio = p / q;
-        var logRatio = Vector256.Log(ratio);
+        var logRatio = VectorMath.Log(ratio);
         var overflowed = Vector256.Equals(ratio, Vector256.Create(double.PositiveInfinity)) & Vector256.GreaterThan(q, Vector256<double>.Zero);
         if (!Vector256.EqualsAll(overflowed, Vector256<double>.Zero))
         {
-            logRatio = Vector256.ConditionalSelect(overflowed, Vector256.Log(p) - Vector256.Log(q), logRatio);
+            logRatio = Vector256.ConditionalSelect(overflowed, VectorMath.Log(p) - VectorMath.Log(q), logRatio);
         }
 
         var direct = Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), q, (p * logRatio) - d);
@@ -146,9 +146,9 @@ internal readonly struct KlFromLogQTerm : IPairTerm
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> logQ)
     {
-        var q = Vector256.Exp(logQ);
+        var q = VectorMath.Exp(logQ);
         var d = p - q;
-        var direct = Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), q, (p * (Vector256.Log(p) - logQ)) - d);
+        var direct = Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), q, (p * (VectorMath.Log(p) - logQ)) - d);
         var x = d / q;
         var series = VectorMath.SeriesLanes(x);
         return Vector256.EqualsAll(series, Vector256<double>.Zero)
@@ -179,8 +179,8 @@ internal readonly struct KlFromLogsTerm : IPairTerm
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Invoke(Vector256<double> logP, Vector256<double> logQ)
     {
-        var p = Vector256.Exp(logP);
-        var q = Vector256.Exp(logQ);
+        var p = VectorMath.Exp(logP);
+        var q = VectorMath.Exp(logQ);
         var t = logQ - logP;
         var direct = Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), q, q - p - (p * t));
         var series = VectorMath.SeriesLanes(t);

@@ -78,7 +78,7 @@ internal readonly struct LogProbabilityDomain : IDomain
         : "is positive, so it is not the logarithm of a probability (log-probabilities are ≤ 0)";
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Mass(Vector256<double> values) => Vector256.Exp(values);
+    public static Vector256<double> Mass(Vector256<double> values) => VectorMath.Exp(values);
 
     public static double Mass(double value) => Math.Exp(value);
 }

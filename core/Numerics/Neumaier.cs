@@ -25,6 +25,13 @@ internal struct ScalarNeumaier
 
     internal readonly double Sum => _sum;
 
+    /// <summary>Multiplies the running sum (and its compensation) by <paramref name="factor"/>.</summary>
+    internal void Scale(double factor)
+    {
+        _sum *= factor;
+        _compensation *= factor;
+    }
+
     internal readonly double Compensation => _compensation;
 }
 
@@ -41,6 +48,15 @@ internal struct VectorNeumaier
         var sumLarger = Vector256.GreaterThanOrEqual(Vector256.Abs(_sum), Vector256.Abs(value));
         _compensation += Vector256.ConditionalSelect(sumLarger, (_sum - t) + value, (value - t) + _sum);
         _sum = t;
+    }
+
+    /// <summary>Multiplies the running sum (and its compensation) by <paramref name="factor"/>: a change of reference point.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Scale(double factor)
+    {
+        var f = Vector256.Create(factor);
+        _sum *= f;
+        _compensation *= f;
     }
 
     /// <summary>Combines the four lanes and a scalar tail into one compensated total.</summary>

@@ -28,6 +28,14 @@ internal static class VectorMath
         1.0, 1.0 / 6, 1.0 / 15, 1.0 / 28, 1.0 / 45, 1.0 / 66, 1.0 / 91, 1.0 / 120, 1.0 / 153, 1.0 / 190,
     ];
 
+    /// <summary>ln x lane-wise: the one vector logarithm every kernel uses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Log(Vector256<double> x) => Vector256.Log(x);
+
+    /// <summary>e^x lane-wise: the one vector exponential every kernel uses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Exp(Vector256<double> x) => Vector256.Exp(x);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> Polynomial(Vector256<double> x, ReadOnlySpan<double> coefficients)
     {
@@ -45,7 +53,7 @@ internal static class VectorMath
     internal static Vector256<double> Log1P(Vector256<double> x)
     {
         var u = Vector256<double>.One + x;
-        var log = Vector256.Log(u);
+        var log = Log(u);
         var corrected = log * x / (u - Vector256<double>.One);
         var exact = Vector256.Equals(u, Vector256<double>.One);
         var infinite = Vector256.Equals(u, Vector256.Create(double.PositiveInfinity));
@@ -56,9 +64,9 @@ internal static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> ExpM1(Vector256<double> x)
     {
-        var u = Vector256.Exp(x);
+        var u = Exp(x);
         var um1 = u - Vector256<double>.One;
-        var corrected = um1 * x / Vector256.Log(u);
+        var corrected = um1 * x / Log(u);
         var exact = Vector256.Equals(u, Vector256<double>.One);
         var saturated = Vector256.Equals(um1, Vector256.Create(-1.0)) | Vector256.Equals(u, Vector256.Create(double.PositiveInfinity));
         return Vector256.ConditionalSelect(exact, x, Vector256.ConditionalSelect(saturated, um1, corrected));
@@ -88,5 +96,5 @@ internal static class VectorMath
     /// <summary>x·ln y lane-wise, with 0 where x = 0 (0·ln 0 = 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> XLogY(Vector256<double> x, Vector256<double> y)
-        => Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), Vector256<double>.Zero, x * Vector256.Log(y));
+        => Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), Vector256<double>.Zero, x * Log(y));
 }

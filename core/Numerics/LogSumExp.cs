@@ -1,0 +1,177 @@
+using System.Runtime.Intrinsics;
+
+namespace Functional.Numerics;
+
+/// <summary>
+/// log Σ exp(x_i), computed with the max shift m + log Σ exp(x_i − m) so it never overflows, and the softmax and
+/// log-softmax built on it.
+/// </summary>
+/// <remarks>
+/// One pass over memory: the input is processed in L1-sized blocks, each block's maximum found first, and the running
+/// sum rescaled when the maximum grows (an online log-sum-exp), so 1e7 values are read from RAM once. The sum is
+/// compensated. Entries may be −∞ (masked logits); if every entry is −∞ the result is −∞, not NaN. NaN and +∞ are rejected.
+/// </remarks>
+public static class LogSumExp
+{
+    private const int Block = 1024;
+
+    /// <summary>LSE(x) = log Σ exp(x_i).</summary>
+    /// <typeparam name="T">float or double (computed in double).</typeparam>
+    /// <param name="x">At least one value; each finite or −∞.</param>
+    /// <returns>LSE(x) ∈ [max x, max x + ln n]; −∞ when every entry is −∞. Shift-invariant: LSE(x + c) = LSE(x) + c.</returns>
+    /// <exception cref="ArgumentException">x is empty, or x[i] is NaN or +∞ (named with i).</exception>
+    public static T Of<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        => T.CreateTruncating(Compute(x, nameof(x)));
+
+    /// <summary>LSE of an array; see <see cref="Of{T}(ReadOnlySpan{T})"/>.</summary>
+    /// <param name="x">The values.</param>
+    /// <returns>LSE(x).</returns>
+    /// <exception cref="ArgumentNullException">x is null.</exception>
+    /// <exception cref="ArgumentException">As the span form.</exception>
+    public static double Of(double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return Compute<double>(x, nameof(x));
+    }
+
+    /// <summary>softmax(x)_i = exp(x_i − LSE(x)), the gradient of LSE; sums to 1.</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="x">At least one value; each finite or −∞.</param>
+    /// <param name="destination">At least x.Length entries; may be x's memory.</param>
+    /// <remarks>If every entry is −∞ the destination is all zeros (no mass anywhere; a masked-out row contributes no gradient) rather than NaN.</remarks>
+    /// <exception cref="ArgumentException">destination too short; x empty; x[i] NaN or +∞.</exception>
+    public static void Softmax<T>(ReadOnlySpan<T> x, Span<T> destination) where T : IFloatingPointIeee754<T>
+    {
+        Guard.Destination(x.Length, destination.Length);
+        var lse = Compute(x, nameof(x));
+        if (double.IsNegativeInfinity(lse))
+        {
+            destination[..x.Length].Clear();
+            return;
+        }
+
+        Shift(x, destination, lse, exponentiate: true);
+    }
+
+    /// <summary>log-softmax(x)_i = x_i − LSE(x), exact for very negative entries (no log of an underflowed softmax).</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="x">At least one value; each finite or −∞.</param>
+    /// <param name="destination">At least x.Length entries; may be x's memory.</param>
+    /// <remarks>If every entry is −∞ the destination is all −∞.</remarks>
+    /// <exception cref="ArgumentException">destination too short; x empty; x[i] NaN or +∞.</exception>
+    public static void LogSoftmax<T>(ReadOnlySpan<T> x, Span<T> destination) where T : IFloatingPointIeee754<T>
+    {
+        Guard.Destination(x.Length, destination.Length);
+        var lse = Compute(x, nameof(x));
+        if (double.IsNegativeInfinity(lse))
+        {
+            destination[..x.Length].Fill(T.NegativeInfinity);
+            return;
+        }
+
+        Shift(x, destination, lse, exponentiate: false);
+    }
+
+    private static void Shift<T>(ReadOnlySpan<T> x, Span<T> destination, double lse, bool exponentiate) where T : IFloatingPointIeee754<T>
+    {
+        var shift = Vector256.Create(lse);
+        var i = 0;
+        for (; i <= x.Length - 8; i += 8)
+        {
+            Kernel.Load(x, i, out var x0, out var x1);
+            var y0 = x0 - shift;
+            var y1 = x1 - shift;
+            if (exponentiate)
+            {
+                y0 = VectorMath.Exp(y0);
+                y1 = VectorMath.Exp(y1);
+            }
+
+            Kernel.Store(destination, i, y0, y1);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            var y = double.CreateTruncating(x[i]) - lse;
+            destination[i] = T.CreateTruncating(exponentiate ? Math.Exp(y) : y);
+        }
+    }
+
+    private static double Compute<T>(ReadOnlySpan<T> x, string name) where T : IFloatingPointIeee754<T>
+    {
+        Guard.NotEmpty(x.Length, name, "log-sum-exp needs at least one value");
+        var max = double.NegativeInfinity;
+        var sum = new VectorNeumaier();
+        var tail = new ScalarNeumaier();
+        var valid = Vector256<double>.AllBitsSet;
+        var positiveInfinity = Vector256.Create(double.PositiveInfinity);
+        for (var start = 0; start < x.Length; start += Block)
+        {
+            var block = x.Slice(start, Math.Min(Block, x.Length - start));
+            var vectorEnd = block.Length - (block.Length % 8);
+
+            var blockMax = Vector256.Create(double.NegativeInfinity);
+            for (var i = 0; i < vectorEnd; i += 8)
+            {
+                Kernel.Load(block, i, out var x0, out var x1);
+                valid &= Vector256.LessThan(x0, positiveInfinity) & Vector256.LessThan(x1, positiveInfinity);
+                blockMax = Vector256.Max(blockMax, Vector256.Max(x0, x1));
+            }
+
+            var newMax = Math.Max(max, HorizontalMax(blockMax));
+            for (var i = vectorEnd; i < block.Length; i++)
+            {
+                var xi = double.CreateTruncating(block[i]);
+                if (!(xi < double.PositiveInfinity))
+                {
+                    valid = Vector256<double>.Zero;
+                }
+
+                newMax = Math.Max(newMax, xi);
+            }
+
+            if (newMax > max && !double.IsNegativeInfinity(max))
+            {
+                var rescale = Math.Exp(max - newMax);
+                sum.Scale(rescale);
+                tail.Scale(rescale);
+            }
+
+            max = newMax;
+            if (double.IsNegativeInfinity(max) || double.IsNaN(max))
+            {
+                continue;
+            }
+
+            var shift = Vector256.Create(max);
+            for (var i = 0; i < vectorEnd; i += 8)
+            {
+                Kernel.Load(block, i, out var x0, out var x1);
+                sum.Add(VectorMath.Exp(x0 - shift));
+                sum.Add(VectorMath.Exp(x1 - shift));
+            }
+
+            for (var i = vectorEnd; i < block.Length; i++)
+            {
+                tail.Add(Math.Exp(double.CreateTruncating(block[i]) - max));
+            }
+        }
+
+        if (!Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet))
+        {
+            for (var i = 0; i < x.Length; i++)
+            {
+                var xi = double.CreateTruncating(x[i]);
+                if (!(xi < double.PositiveInfinity))
+                {
+                    throw Guard.InvalidElement(new Operand(name), i, xi,
+                        double.IsNaN(xi) ? "is NaN" : "is +∞; log-sum-exp takes finite values or −∞ (a masked entry)");
+                }
+            }
+        }
+
+        return double.IsNegativeInfinity(max) ? max : max + Math.Log(sum.Result(tail));
+    }
+
+    private static double HorizontalMax(Vector256<double> v) => Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));
+}
