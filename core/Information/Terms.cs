@@ -199,6 +199,11 @@ internal readonly struct JensenShannonTerm : IPairTerm
     public static double Invoke(double p, double q)
     {
         var s = p + q;
+        if (s == 0.0)
+        {
+            return 0.0;
+        }
+
         var delta = (p - q) / s;
         if (Math.Abs(delta) < StableMath.SeriesThreshold)
         {
