@@ -21,7 +21,7 @@ public static class LogSumExp
     /// <returns>LSE(x) ∈ [max x, max x + ln n]; −∞ when every entry is −∞. Shift-invariant: LSE(x + c) = LSE(x) + c.</returns>
     /// <exception cref="ArgumentException">x is empty, or x[i] is NaN or +∞ (named with i).</exception>
     public static T Of<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
-        => T.CreateTruncating(Compute(x, nameof(x)));
+        => T.CreateTruncating(Compute(x, nameof(x)).Value);
 
     /// <summary>LSE of an array; see <see cref="Of{T}(ReadOnlySpan{T})"/>.</summary>
     /// <param name="x">The values.</param>
@@ -31,7 +31,7 @@ public static class LogSumExp
     public static double Of(double[] x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return Compute<double>(x, nameof(x));
+        return Compute<double>(x, nameof(x)).Value;
     }
 
     /// <summary>softmax(x)_i = exp(x_i − LSE(x)), the gradient of LSE; sums to 1.</summary>
@@ -43,14 +43,14 @@ public static class LogSumExp
     public static void Softmax<T>(ReadOnlySpan<T> x, Span<T> destination) where T : IFloatingPointIeee754<T>
     {
         Guard.Destination(x.Length, destination.Length);
-        var lse = Compute(x, nameof(x));
-        if (double.IsNegativeInfinity(lse))
+        var (max, sum) = Compute(x, nameof(x));
+        if (double.IsNegativeInfinity(max))
         {
             destination[..x.Length].Clear();
             return;
         }
 
-        Shift(x, destination, lse, exponentiate: true);
+        Shift(x, destination, max, 1.0 / sum, exponentiate: true);
     }
 
     /// <summary>log-softmax(x)_i = x_i − LSE(x), exact for very negative entries (no log of an underflowed softmax).</summary>
@@ -62,19 +62,22 @@ public static class LogSumExp
     public static void LogSoftmax<T>(ReadOnlySpan<T> x, Span<T> destination) where T : IFloatingPointIeee754<T>
     {
         Guard.Destination(x.Length, destination.Length);
-        var lse = Compute(x, nameof(x));
-        if (double.IsNegativeInfinity(lse))
+        var (max, sum) = Compute(x, nameof(x));
+        if (double.IsNegativeInfinity(max))
         {
             destination[..x.Length].Fill(T.NegativeInfinity);
             return;
         }
 
-        Shift(x, destination, lse, exponentiate: false);
+        Shift(x, destination, max, -Math.Log(sum), exponentiate: false);
     }
 
-    private static void Shift<T>(ReadOnlySpan<T> x, Span<T> destination, double lse, bool exponentiate) where T : IFloatingPointIeee754<T>
+    // softmax = e^(x − m) · (1/S) and log-softmax = (x − m) + (−ln S): x − m is exact for nearby values,
+    // where x − LSE would inherit the rounding of a large LSE.
+    private static void Shift<T>(ReadOnlySpan<T> x, Span<T> destination, double max, double adjust, bool exponentiate) where T : IFloatingPointIeee754<T>
     {
-        var shift = Vector256.Create(lse);
+        var shift = Vector256.Create(max);
+        var adjustment = Vector256.Create(adjust);
         var i = 0;
         for (; i <= x.Length - 8; i += 8)
         {
@@ -83,8 +86,13 @@ public static class LogSumExp
             var y1 = x1 - shift;
             if (exponentiate)
             {
-                y0 = VectorMath.Exp(y0);
-                y1 = VectorMath.Exp(y1);
+                y0 = VectorMath.Exp(y0) * adjustment;
+                y1 = VectorMath.Exp(y1) * adjustment;
+            }
+            else
+            {
+                y0 += adjustment;
+                y1 += adjustment;
             }
 
             Kernel.Store(destination, i, y0, y1);
@@ -92,12 +100,18 @@ public static class LogSumExp
 
         for (; i < x.Length; i++)
         {
-            var y = double.CreateTruncating(x[i]) - lse;
-            destination[i] = T.CreateTruncating(exponentiate ? Math.Exp(y) : y);
+            var y = double.CreateTruncating(x[i]) - max;
+            destination[i] = T.CreateTruncating(exponentiate ? Math.Exp(y) * adjust : y + adjust);
         }
     }
 
-    private static double Compute<T>(ReadOnlySpan<T> x, string name) where T : IFloatingPointIeee754<T>
+    /// <summary>The maximum m and S = Σ e^(x_i − m); LSE = m + ln S.</summary>
+    private readonly record struct Shifted(double Max, double Sum)
+    {
+        internal double Value => double.IsNegativeInfinity(Max) ? Max : Max + Math.Log(Sum);
+    }
+
+    private static Shifted Compute<T>(ReadOnlySpan<T> x, string name) where T : IFloatingPointIeee754<T>
     {
         Guard.NotEmpty(x.Length, name, "log-sum-exp needs at least one value");
         var max = double.NegativeInfinity;
@@ -170,7 +184,7 @@ public static class LogSumExp
             }
         }
 
-        return double.IsNegativeInfinity(max) ? max : max + Math.Log(sum.Result(tail));
+        return new Shifted(max, sum.Result(tail));
     }
 
     private static double HorizontalMax(Vector256<double> v) => Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));
