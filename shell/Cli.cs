@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using System.Reflection;
 using Functional.Shell.Verbs.Divergence;
 
 namespace Functional.Shell;
@@ -28,7 +29,10 @@ public static class Cli
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction && parseResult.Errors.Count > 0)
         {
-            return UsageError(shell, parseResult, parseResult.Errors[0]);
+            // "frobnicate" yields both "Required command was not provided" and "Unrecognized ... 'frobnicate'": name the typo.
+            var error = parseResult.Errors.FirstOrDefault(e => parseResult.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal)))
+                ?? parseResult.Errors[0];
+            return UsageError(shell, parseResult, error);
         }
 
         var invocation = new InvocationConfiguration
@@ -61,6 +65,13 @@ public static class Cli
         {
             DivergenceCommand.Create(shell),
         };
+
+        // The default --version reads the entry assembly, which is the test host when run in-process.
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
         return root;
     }
 
@@ -77,6 +88,21 @@ public static class Cli
         shell.Error.WriteLine($"{path}: {message} See '{path} --help'.");
         shell.Error.Flush();
         return ExitCodes.BadInput;
+    }
+
+    /// <summary>The informational version of the shell assembly (e.g. <c>0.1.0+commit</c>).</summary>
+    internal static string Version { get; } =
+        typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(Cli).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    private sealed class VersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return ExitCodes.Done;
+        }
     }
 
     /// <summary><c>functional divergence</c> for the divergence verb, <c>functional</c> for the root.</summary>
