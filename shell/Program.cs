@@ -1,14 +1,16 @@
+using System.Text;
+
 namespace Functional.Shell;
 
-/// <summary>The `functional` command (verbs arrive in their own files).</summary>
+/// <summary>The <c>functional</c> executable.</summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
     /// <param name="args">Command-line arguments.</param>
-    /// <returns>The exit code.</returns>
-    public static int Main(string[] args)
+    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    public static async Task<int> Main(string[] args)
     {
-        Console.WriteLine("functional: no verbs yet");
-        return args.Length == 0 ? 0 : 2;
+        Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        return await Cli.RunAsync(args, Console.Out, Console.Error);
     }
 }
