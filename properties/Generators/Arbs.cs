@@ -124,6 +124,9 @@ public static class Arbs
         Equal,
     }
 
+    /// <summary>Generates (without shrinking) <paramref name="count"/> vectors of one length.</summary>
+    public static Gen<Dists> Tuple(int count) => Tuples(count, []);
+
     private static Gen<Dists> Tuples(int count, Shape[] shapes)
     {
         shapes = shapes.Length == 0 ? AllShapes : shapes;

@@ -48,11 +48,13 @@ public sealed class Dists
         text.Append(CultureInfo.InvariantCulture, $"n = {Length} ({Shape})");
         for (var k = 0; k < _items.Length; k++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; {"pqrstuvw"[k]} = {Show(_items[k])}");
+            text.Append(CultureInfo.InvariantCulture, $"; {Label(k)} = {Show(_items[k])}");
         }
 
         return text.ToString();
     }
+
+    private string Label(int k) => _items.Length <= 4 ? "pqrs"[k].ToString() : $"v{k}";
 
     /// <summary>Round-trippable numbers; long vectors show their first entries and where their mass is.</summary>
     public static string Show(IReadOnlyList<double> v)

@@ -20,6 +20,27 @@ public static class InvarianceLaws
         };
 
     /// <summary>
+    /// An outcome nobody gives mass to changes nothing: f(p ⧺ 0) = f(p) (the summation order may change with
+    /// the shift, so up to a relative tolerance).
+    /// </summary>
+    public static Action<Dists> ZeroPaddingInvariant(Func<double[], double> f, double relative = 1e-13)
+        => c =>
+        {
+            var p = c.P;
+            Equal(f([.. p, 0.0]), f(p), relative, 0.0, "f(p ⧺ [0]) vs f(p)");
+            Equal(f([0.0, .. p]), f(p), relative, 0.0, "f([0] ⧺ p) vs f(p)");
+        };
+
+    /// <summary>An outcome neither p nor q gives mass to changes nothing: f(p ⧺ 0, q ⧺ 0) = f(p, q).</summary>
+    public static Action<Dists> ZeroPaddingInvariant(Func<double[], double[], double> f, double relative = 1e-13)
+        => c =>
+        {
+            var (p, q) = (c.P, c.Q);
+            Equal(f([.. p, 0.0], [.. q, 0.0]), f(p, q), relative, 0.0, "f(p ⧺ [0], q ⧺ [0]) vs f(p, q)");
+            Equal(f([0.0, .. p], [0.0, .. q]), f(p, q), relative, 0.0, "f([0] ⧺ p, [0] ⧺ q) vs f(p, q)");
+        };
+
+    /// <summary>
     /// Change of base: a measure in base b is the measure in nats divided by ln b. <paramref name="measure"/>
     /// computes the measure of a case in a given base.
     /// </summary>
