@@ -4,53 +4,49 @@ namespace Functional.Properties.Generators;
 public static class Floats
 {
     /// <summary>
-    /// p rounded to float, then corrected (largest entries first) so that the float values, added in double,
-    /// sum to 1 within 1e-9: the float and the double kernels then accept the very same numbers.
+    /// p rounded to float, then corrected so that the float values, added in double, sum to 1 within 1e-8 (the
+    /// double kernels accept 1.5e-8): the float and the double kernels then see the very same numbers. Null in the
+    /// rare case no such float vector is near p (all entries large, so the float sums lie on a coarse grid).
     /// </summary>
-    public static float[] Narrow(double[] p)
+    public static float[]? TryNarrow(double[] p)
     {
         ArgumentNullException.ThrowIfNull(p);
         var f = p.Select(x => (float)x).ToArray();
         var largest = Array.IndexOf(f, f.Max());
-        for (var attempt = 0; attempt < 3 && !(Math.Abs(Residual(f)) <= Accepted); attempt++)
+        for (var pass = 0; pass < 8 && !(Math.Abs(Residual(f)) <= 1e-12); pass++)
         {
-            if (attempt > 0)
+            // make the residual ≤ 0 by lowering the largest entry, then give the missing mass to the smallest
+            // positive entry, whose float spacing is finest
+            while (Residual(f) > 0.0 && f[largest] > 0f)
             {
-                // the largest entry rounded the wrong way for the others to absorb it: move it one float down or up
-                f[largest] = Residual(f) > 0.0 ? MathF.BitDecrement(f[largest]) : MathF.BitIncrement(f[largest]);
+                f[largest] = MathF.BitDecrement(f[largest]);
             }
 
-            foreach (var i in Enumerable.Range(0, f.Length).OrderByDescending(i => f[i]))
+            var smallest = -1;
+            for (var i = 0; i < f.Length; i++)
             {
-                if (Math.Abs(Residual(f)) <= 1e-12)
+                if (p[i] > 0.0 && (smallest < 0 || f[i] < f[smallest]))
                 {
-                    break;
-                }
-
-                if (attempt > 0 && i == largest)
-                {
-                    continue;
-                }
-
-                var corrected = (float)(f[i] - Residual(f));
-                if (corrected is >= 0f and <= 1f && (f[i] > 0f || p[i] > 0.0))
-                {
-                    f[i] = corrected;
+                    smallest = i;
                 }
             }
+
+            f[smallest] = (float)(f[smallest] - Residual(f));
         }
 
-        var error = Residual(f);
-        if (!(Math.Abs(error) <= Accepted))
-        {
-            throw new InvalidOperationException($"could not narrow {Dists.Show(p)} to a normalised float vector (Σ − 1 = {error})");
-        }
-
-        return f;
+        return Math.Abs(Residual(f)) <= 1e-8 && f.All(x => x is >= 0f and <= 1f) ? f : null;
     }
 
-    /// <summary>Well inside the double kernels' tolerance √ε ≈ 1.5e-8.</summary>
-    private const double Accepted = 5e-9;
+    /// <summary><see cref="TryNarrow"/>, or an exception.</summary>
+    public static float[] Narrow(double[] p)
+        => TryNarrow(p) ?? throw new InvalidOperationException($"no normalised float vector is near {Dists.Show(p)}");
+
+    /// <summary>Whether every vector of the case has a float version (see <see cref="TryNarrow"/>).</summary>
+    public static bool Narrowable(Dists c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return Enumerable.Range(0, c.Count).All(k => TryNarrow(c[k]) is not null);
+    }
 
     private static double Residual(float[] f) => f.Sum(x => (double)x) - 1.0;
 

@@ -1,3 +1,4 @@
+using FsCheck.Fluent;
 using Functional.Information;
 using Functional.Numerics;
 using Functional.Properties.Generators;
@@ -9,6 +10,9 @@ namespace Functional.Properties.Information;
 /// <summary>Batch forms against row-by-row scalar calls, and the reductions against their definitions.</summary>
 public class BatchProperties
 {
+    // Results in the subnormal range carry fewer digits: allow a few of the smallest steps.
+    private const double Subnormal = 8 * double.Epsilon;
+
     private delegate void Rows(double[] p, double[] q, int columns, Span<double> destination, LogBase b);
 
     private delegate double Reduce(double[] p, double[] q, int columns, Reduction reduction, LogBase b);
@@ -30,9 +34,9 @@ public class BatchProperties
             var (p, q) = (batch.FlatP, batch.FlatQ);
             var sum = Enumerable.Range(0, batch.Rows).Sum(r => scalar(batch.P(r), batch.Q(r), b));
             var total = reduce(p, q, batch.Columns, Reduction.Sum, b);
-            Approx.Equal(total, sum, 1e-14, 0.0, "Sum vs Σ rows");
-            Approx.Equal(reduce(p, q, batch.Columns, Reduction.BatchMean, b), total / batch.Rows, 1e-15, 0.0, "BatchMean vs Sum / rows");
-            Approx.Equal(reduce(p, q, batch.Columns, Reduction.Mean, b), total / (batch.Rows * batch.Columns), 1e-15, 0.0, "Mean vs Sum / (rows·columns)");
+            Approx.Equal(total, sum, 1e-14, Subnormal, "Sum vs Σ rows");
+            Approx.Equal(reduce(p, q, batch.Columns, Reduction.BatchMean, b), total / batch.Rows, 1e-15, Subnormal, "BatchMean vs Sum / rows");
+            Approx.Equal(reduce(p, q, batch.Columns, Reduction.Mean, b), total / (batch.Rows * batch.Columns), 1e-15, Subnormal, "Mean vs Sum / (rows·columns)");
         };
 
     private static Func<double[], double[], LogBase, double> KlOf => (p, q, b) => Kl.Divergence<double>(p, q, b);
@@ -84,7 +88,7 @@ public class BatchProperties
 
     [Fact]
     public void Float_kl_rows_agree_with_double()
-        => Holds.ForAll(Batch.Arbitrary(), batch =>
+        => Holds.ForAll(Arb.Filter(Batch.Arbitrary(), b => Floats.Narrowable(b.Dists)), batch =>
         {
             var p = Enumerable.Range(0, batch.Rows).SelectMany(r => Floats.Narrow(batch.P(r))).ToArray();
             var q = Enumerable.Range(0, batch.Rows).SelectMany(r => Floats.Narrow(batch.Q(r))).ToArray();

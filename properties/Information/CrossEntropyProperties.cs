@@ -1,3 +1,4 @@
+using FsCheck.Fluent;
 using Functional.Information;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
@@ -47,7 +48,7 @@ public class CrossEntropyProperties
 
     [Fact]
     public void Cross_entropy_float_agrees_with_double()
-        => Holds.ForAll(Arbs.Pairs(), FloatLaws.Agree((p, q) => CrossEntropy.Of<float>(p, q), (p, q) => CrossEntropy.Of<double>(p, q)));
+        => Holds.ForAll(Arb.Filter(Arbs.Pairs(), Floats.Narrowable), FloatLaws.Agree((p, q) => CrossEntropy.Of<float>(p, q), (p, q) => CrossEntropy.Of<double>(p, q)));
 
     [Fact]
     public void Cross_entropy_ignores_outcomes_that_neither_distribution_has()

@@ -1,3 +1,4 @@
+using FsCheck.Fluent;
 using Functional.Information;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
@@ -55,7 +56,7 @@ public class KlProperties(ITestOutputHelper output)
 
     [Fact]
     public void Kl_float_agrees_with_double()
-        => Holds.ForAll(Arbs.Pairs(), FloatLaws.Agree((p, q) => Kl.Divergence<float>(p, q), (p, q) => Kl.Divergence<double>(p, q)));
+        => Holds.ForAll(Arb.Filter(Arbs.Pairs(), Floats.Narrowable), FloatLaws.Agree((p, q) => Kl.Divergence<float>(p, q), (p, q) => Kl.Divergence<double>(p, q)));
 
     [Fact]
     public void Kl_is_not_symmetric()

@@ -66,7 +66,10 @@ public class HarnessTests
             for (var k = 0; k < c.Count; k++)
             {
                 Functional.Information.ProbabilityVector.Create(c[k]);
-                Functional.Information.ProbabilityVector.Create(Floats.Widen(Floats.Narrow(c[k])));
+                if (Floats.TryNarrow(c[k]) is { } f)
+                {
+                    Functional.Information.ProbabilityVector.Create(Floats.Widen(f));
+                }
             }
         });
 }
