@@ -9,7 +9,7 @@ namespace Functional.Information;
 /// <param name="Entropy">H(p) in <see cref="LogBase"/> units.</param>
 /// <param name="CrossEntropy">H(p, q) in the same units (+∞ where some q_i = 0 &lt; p_i).</param>
 /// <param name="Kl">KL(p ‖ q) in the same units, computed by its own kernel (≥ 0 by construction).</param>
-/// <param name="Tolerance">The rounding allowance: 64·ε·max(1, |H(p, q)|), in the same units.</param>
+/// <param name="Tolerance">The rounding allowance, in the same units: (64·ε·max(1, |H(p, q)| in nats) + |Σq − Σp|) / ln b.</param>
 /// <param name="LogBase">The base of every value.</param>
 public sealed record GibbsWitness(double Entropy, double CrossEntropy, double Kl, double Tolerance, LogBase LogBase)
 {
@@ -38,11 +38,16 @@ public static class Gibbs
     /// <exception cref="ArgumentException">As <see cref="Kl.Divergence{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, LogBase)"/>.</exception>
     public static GibbsWitness Check<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase = default) where T : IFloatingPointIeee754<T>
     {
-        var crossEntropy = double.CreateTruncating(CrossEntropy.Of(p, q, logBase));
+        var crossEntropySums = Probability.Sums<T, CrossEntropyTerm, ProbabilityDomain, ProbabilityDomain>(p, q, new Operand(nameof(p)), new Operand(nameof(q)));
+        var crossEntropy = logBase.FromNats(crossEntropySums.Total);
         var entropy = double.CreateTruncating(Entropy.Of(p, logBase));
         var kl = double.CreateTruncating(Kl.Divergence(p, q, logBase));
-        var scale = double.IsFinite(crossEntropy) ? Math.Max(1.0, Math.Abs(crossEntropy)) : 1.0;
-        return new GibbsWitness(entropy, crossEntropy, kl, RelativeTolerance * scale, logBase);
+
+        // Σ p ln(p/q) ≥ Σ p − Σ q, not ≥ 0, when the inputs are normalised only to rounding: allow that residue,
+        // and 64 ulps of the larger of 1 nat and |H(p, q)|, all converted to the base like every other value.
+        var scaleNats = double.IsFinite(crossEntropySums.Total) ? Math.Max(1.0, Math.Abs(crossEntropySums.Total)) : 1.0;
+        var toleranceNats = (RelativeTolerance * scaleNats) + Math.Abs(crossEntropySums.MassY - crossEntropySums.MassX);
+        return new GibbsWitness(entropy, crossEntropy, kl, logBase.FromNats(toleranceNats), logBase);
     }
 
     /// <summary>The witness for arrays.</summary>

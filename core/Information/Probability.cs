@@ -41,13 +41,21 @@ internal static class Probability
         where TTerm : IPairTerm
         where TDomainX : IDomain
         where TDomainY : IDomain
+        => Sums<T, TTerm, TDomainX, TDomainY>(x, y, nameX, nameY).Total;
+
+    /// <summary>Σ f(x, y) in nats with each operand's mass (Σ x, Σ y), after the checks of <see cref="Sum{T, TTerm, TDomainX, TDomainY}"/>.</summary>
+    internal static Sums Sums<T, TTerm, TDomainX, TDomainY>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Operand nameX, Operand nameY)
+        where T : IFloatingPointIeee754<T>
+        where TTerm : IPairTerm
+        where TDomainX : IDomain
+        where TDomainY : IDomain
     {
         Guard.SameLength(x.Length, y.Length, nameX.Name, nameY.Name);
         Guard.NotEmpty(x.Length, nameX.Name);
         var sums = Kernel.Reduce<T, TTerm, TDomainX, TDomainY>(x, y, nameX, nameY);
         CheckMass<T, TDomainX>(sums.MassX, nameX);
         CheckMass<T, TDomainY>(sums.MassY, nameY);
-        return sums.Total;
+        return sums;
     }
 
     /// <summary>Row-wise Σ f(x_r, y_r) over a batch of rows of <paramref name="columns"/> entries, in the chosen base.</summary>
