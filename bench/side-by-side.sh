@@ -57,6 +57,11 @@ if [[ "$skip_alloc" -eq 0 ]]; then
     || { echo "side-by-side.sh: BenchmarkDotNet run failed, see its log:" >&2; tail -40 "$work/bdn.log" >&2; exit 1; }
   csv="$(find "$work/bdn" -name '*DoubleKernels-report.csv' | head -n 1)"
   [[ -n "$csv" ]] && alloc=(--alloc "$csv")
+  echo "== allocation check (exact bytes per call, current thread, double and float, n = 1e5)" >&2
+  # Exits 1 when a kernel allocates; the report names it, so keep going.
+  dotnet run --no-build -c Release --project "$here/Functional.Bench.csproj" -- \
+    alloc-check --n 100000 --json "$work/exact.jsonl" >&2 || true
+  alloc+=(--exact "$work/exact.jsonl")
 fi
 
 echo "== report -> $output" >&2
