@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Functional.Information;
+using Functional.Numerics;
+
+namespace Functional.Bench;
+
+/// <summary>
+/// The peers.py workloads at n = 1e7 float64 (entropy, KL, JS distance, log-sum-exp), timed with a
+/// <see cref="Stopwatch"/>: tier-up warm-up on small inputs, one full-size warm-up, then the median of the runs.
+/// </summary>
+/// <remarks>
+/// With <c>--data DIR</c> the arrays are read from DIR/p.f64, q.f64, x.f64 (raw little-endian float64, written by
+/// <c>peers_subset.py --dump DIR</c>: numpy's default_rng(42) data, bit for bit the arrays the peers time). Without it
+/// the same distributions are generated here from a seeded <see cref="Random"/>: p, q ~ U(0,1) normalised, x ~ N(0,1).
+/// </remarks>
+public static class SideBySide
+{
+    private const int N = 10_000_000;
+
+    private const string Usage = "usage: side-by-side [--runs R] [--json FILE] [--data DIR]";
+
+    public static int Run(ReadOnlySpan<string> args)
+    {
+        var runs = 5;
+        string? json = null;
+        string? data = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out runs) && runs >= 1:
+                    i++;
+                    break;
+                case "--json" when i + 1 < args.Length:
+                    json = args[++i];
+                    break;
+                case "--data" when i + 1 < args.Length:
+                    data = args[++i];
+                    break;
+                case "-h" or "--help":
+                    Console.WriteLine(Usage);
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"side-by-side: bad argument '{args[i]}'. {Usage}");
+                    return 2;
+            }
+        }
+
+        double[] p, q, x;
+        string source;
+        if (data is null)
+        {
+            var rng = new Random(42);
+            p = Workload<double>.NormalisedCopy(Workload<double>.Uniform(rng, N), N);
+            q = Workload<double>.NormalisedCopy(Workload<double>.Uniform(rng, N), N);
+            x = Workload<double>.StandardNormal(rng, N);
+            source = "System.Random(42)";
+        }
+        else
+        {
+            p = Load(Path.Combine(data, "p.f64"));
+            q = Load(Path.Combine(data, "q.f64"));
+            x = Load(Path.Combine(data, "x.f64"));
+            source = $"numpy default_rng(42) via {data}";
+        }
+
+        Console.WriteLine($"# side-by-side: n = {N:N0} float64, data {source}, {runs} runs (median), {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores");
+
+        // Small normalised inputs so each kernel is called often enough to reach tier-1 code before the timed runs.
+        var small = Workload<double>.Create(1024);
+        var results = new List<Result>
+        {
+            Measure("entropy_f64_1e7", "Entropy.Of", runs, () => Entropy.Of<double>(p), () => Entropy.Of<double>(small.P)),
+            Measure("kl_f64_1e7", "Kl.Divergence", runs, () => Kl.Divergence<double>(p, q), () => Kl.Divergence<double>(small.P, small.Q)),
+            Measure("js_distance_f64_1e7", "JensenShannon.Distance", runs, () => JensenShannon.Distance<double>(p, q), () => JensenShannon.Distance<double>(small.P, small.Q)),
+            Measure("logsumexp_f64_1e7", "LogSumExp.Of", runs, () => LogSumExp.Of<double>(x), () => LogSumExp.Of<double>(small.X)),
+        };
+
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Workload,-22} {r.MedianS * 1e3,10:F3} ms  {r.ElemsPerS,14:E3} elem/s  (min {r.MinS * 1e3:F3} ms, value {r.Value:R})"));
+        }
+
+        if (json is not null)
+        {
+            using var writer = new StreamWriter(json);
+            foreach (var r in results)
+            {
+                writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["workload"] = r.Workload,
+                    ["impl"] = "Functional " + r.Impl,
+                    ["median_s"] = r.MedianS,
+                    ["min_s"] = r.MinS,
+                    ["elems_per_s"] = Math.Round(r.ElemsPerS),
+                    ["value"] = r.Value,
+                    ["runs_s"] = r.RunsS,
+                    ["runtime"] = RuntimeInformation.FrameworkDescription,
+                    ["data"] = source,
+                }));
+            }
+        }
+
+        return 0;
+    }
+
+    private static double[] Load(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length != N * sizeof(double))
+        {
+            throw new InvalidDataException($"{path}: {bytes.Length} bytes, expected {N * sizeof(double)} (n = {N} float64)");
+        }
+
+        var values = MemoryMarshal.Cast<byte, double>(bytes).ToArray();
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("the data files are little-endian");
+        }
+
+        return values;
+    }
+
+    private static Result Measure(string workload, string impl, int runs, Func<double> full, Func<double> warm)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                _ = warm();
+            }
+
+            Thread.Sleep(150);
+        }
+
+        var value = full();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var times = new double[runs];
+        for (var r = 0; r < runs; r++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            var v = full();
+            times[r] = Stopwatch.GetElapsedTime(t).TotalSeconds;
+            if (v.CompareTo(value) != 0)
+            {
+                throw new InvalidOperationException($"{workload}: result changed between runs ({value:R} then {v:R})");
+            }
+        }
+
+        var sorted = times.Order().ToArray();
+        var median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[(runs / 2) - 1] + sorted[runs / 2]) / 2;
+        return new Result(workload, impl, median, sorted[0], N / median, value, times);
+    }
+
+    private sealed record Result(string Workload, string Impl, double MedianS, double MinS, double ElemsPerS, double Value, double[] RunsS);
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""Peer timings for the four side-by-side workloads of ../shared/peers/peers.py, with the same data:
+numpy default_rng(42); p = rng.random(n), p /= p.sum(); q likewise; x = rng.standard_normal(n); n = 1e7 float64.
+
+Every peer implementation peers.py lists for entropy_f64_1e7, kl_f64_1e7, js_distance_f64_1e7 and
+logsumexp_f64_1e7 is timed as peers.py does (one warm-up call, then the median of --runs calls).
+Prints one JSON line per (workload, peer): workload, peer, median_s, elems_per_s, value.
+
+Options: --runs R (default 5); --dump DIR also writes p, q, x as raw little-endian float64 to DIR/{p,q,x}.f64
+(for `Functional.Bench side-by-side --data DIR`, so both sides time the very same arrays);
+--versions prints one JSON object with the python/numpy/scipy/torch versions and exits.
+Run with Debian's /usr/bin/python3; imports nothing beyond numpy, scipy and torch (and the standard library)."""
+import argparse
+import json
+import os
+import platform
+import statistics as st
+import sys
+import time
+
+INSTALL = "apt-get update && apt-get install -y python3-numpy python3-scipy python3-sklearn python3-torch"
+
+try:
+    import numpy as np
+    import scipy
+    import scipy.special as sp
+    import scipy.stats as ss
+    from scipy.spatial.distance import jensenshannon
+    import torch
+except ImportError as e:
+    print(f"peers_subset.py: the Python peers are not installed ({e}).\n"
+          f"Install Debian's packages (as root) and run with /usr/bin/python3:\n  {INSTALL}", file=sys.stderr)
+    sys.exit(3)
+
+
+def bench(fn, runs):
+    fn()
+    ts = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        ts.append(time.perf_counter() - t)
+    return st.median(ts)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--dump", metavar="DIR")
+    ap.add_argument("--versions", action="store_true")
+    a = ap.parse_args()
+    if a.runs < 1:
+        ap.error("--runs must be >= 1")
+    if a.versions:
+        print(json.dumps(dict(python=platform.python_version(), numpy=np.__version__, scipy=scipy.__version__,
+                              torch=torch.__version__, torch_threads=2,
+                              openblas_env={k: v for k, v in os.environ.items() if "BLAS" in k or k.endswith("NUM_THREADS")})))
+        return 0
+
+    torch.set_num_threads(2)
+    rng = np.random.default_rng(42)
+    n = 10_000_000
+    p = rng.random(n); p /= p.sum()
+    q = rng.random(n); q /= q.sum()
+    x = rng.standard_normal(n)
+    tp, tq = torch.from_numpy(p), torch.from_numpy(q)
+    if a.dump:
+        os.makedirs(a.dump, exist_ok=True)
+        for name, arr in (("p", p), ("q", q), ("x", x)):
+            arr.astype("<f8", copy=False).tofile(os.path.join(a.dump, f"{name}.f64"))
+
+    workloads = [
+        ("entropy_f64_1e7", "scipy.stats.entropy", lambda: ss.entropy(p)),
+        ("entropy_f64_1e7", "torch (-(p*log p).sum)", lambda: -(tp * tp.log()).sum().item()),
+        ("kl_f64_1e7", "scipy.special.rel_entr().sum()", lambda: sp.rel_entr(p, q).sum()),
+        ("kl_f64_1e7", "scipy.stats.entropy(p,q)", lambda: ss.entropy(p, q)),
+        ("kl_f64_1e7", "torch.nn.functional.kl_div(log q, p, sum)",
+         lambda: torch.nn.functional.kl_div(tq.log(), tp, reduction="sum").item()),
+        ("js_distance_f64_1e7", "scipy.spatial.distance.jensenshannon", lambda: jensenshannon(p, q)),
+        ("logsumexp_f64_1e7", "scipy.special.logsumexp", lambda: sp.logsumexp(x)),
+    ]
+    for name, peer, fn in workloads:
+        secs = bench(fn, a.runs)
+        print(json.dumps(dict(workload=name, peer=peer, median_s=round(secs, 6), elems_per_s=round(n / secs),
+                              value=float(fn()))), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

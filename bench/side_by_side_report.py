@@ -1,0 +1,193 @@
+#!/usr/bin/python3
+"""Joins the peer timings (peers_subset.py) with ours (Functional.Bench side-by-side --json) and the
+BenchmarkDotNet allocation check; prints the tables and writes the markdown report. Standard library only."""
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+
+# Speed-up targets from the issue, against the fastest SciPy variant of each workload.
+TARGETS = {
+    "entropy_f64_1e7": 10.0,
+    "kl_f64_1e7": 10.0,
+    "js_distance_f64_1e7": 15.0,
+    "logsumexp_f64_1e7": 5.0,
+}
+
+
+def jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def cpu_flags():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    flags = set(line.split(":", 1)[1].split())
+                    return " ".join(x for x in ("avx2", "fma", "avx512f", "avx512dq", "avx512vl") if x in flags)
+    except OSError:
+        pass
+    return "?"
+
+
+def run(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def bytes_cell(v):
+    return "—" if v is None else f"{v:g} B"
+
+
+def fmt_ms(s):
+    return f"{s * 1e3:.2f}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--peers", required=True)
+    ap.add_argument("--ours", required=True)
+    ap.add_argument("--versions", required=True)
+    ap.add_argument("--alloc", help="BenchmarkDotNet *-report.csv of DoubleKernels at n = 1e5 (optional)")
+    ap.add_argument("--exact", help="alloc-check --json output (optional)")
+    ap.add_argument("--runs", type=int, required=True)
+    ap.add_argument("--repo", required=True)
+    ap.add_argument("--output", required=True)
+    ap.add_argument("--load-start", default="?", help="/proc/loadavg when the run started")
+    a = ap.parse_args()
+
+    peers = jsonl(a.peers)
+    ours = {r["workload"]: r for r in jsonl(a.ours)}
+    with open(a.versions, encoding="utf-8") as f:
+        versions = json.load(f)
+
+    summary, detail, unmet = [], [], []
+    for workload, target in TARGETS.items():
+        mine = ours.get(workload)
+        rows = [p for p in peers if p["workload"] == workload]
+        if mine is None or not rows:
+            summary.append(f"| {workload} | missing | | | | {target:g}× | NOT MEASURED |")
+            unmet.append(workload)
+            continue
+        t = mine["median_s"]
+        detail.append(f"| {workload} | **Functional** {mine['impl'].removeprefix('Functional ')} | {fmt_ms(t)} | "
+                      f"{mine['elems_per_s'] / 1e6:.0f} | 1.00× | {mine['value']:.15g} |")
+        for p in sorted(rows, key=lambda r: r["median_s"]):
+            detail.append(f"| {workload} | {p['peer']} | {fmt_ms(p['median_s'])} | {p['elems_per_s'] / 1e6:.0f} | "
+                          f"{p['median_s'] / t:.2f}× | {p['value']:.15g} |")
+        scipy_rows = [p for p in rows if p["peer"].startswith("scipy")]
+        torch_rows = [p for p in rows if p["peer"].startswith("torch")]
+        best = min(scipy_rows, key=lambda r: r["median_s"])
+        speedup = best["median_s"] / t
+        met = speedup >= target
+        if not met:
+            unmet.append(workload)
+        torch_cell = "; ".join(f"{fmt_ms(p['median_s'])} ms ({p['median_s'] / t:.2f}×)" for p in torch_rows) or "—"
+        summary.append(f"| {workload} | {fmt_ms(t)} | {best['peer']}: {fmt_ms(best['median_s'])} | **{speedup:.2f}×** | "
+                       f"{target:g}× | {'met' if met else 'NOT met'} | {torch_cell} |")
+
+    # BenchmarkDotNet's Allocated is process-wide bytes / operations of an iteration: a one-off runtime allocation
+    # (tiering, OSR, timers) shows as a fraction of an object per call. The exact per-call figure is alloc-check's.
+    bdn = {}
+    if a.alloc and os.path.exists(a.alloc):
+        with open(a.alloc, encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                bdn[r["Method"]] = (r.get("Allocated") or "?").strip()
+    exact = {}
+    if a.exact and os.path.exists(a.exact):
+        for r in jsonl(a.exact):
+            exact[(r["kernel"], r["type"])] = r["bytes_per_call"]
+    alloc_lines, alloc_bad, bdn_noise = [], [], []
+    for kernel in list(dict.fromkeys([*bdn, *(k for k, _ in exact)])):
+        b = bdn.get(kernel, "not run")
+        d, f = exact.get((kernel, "double")), exact.get((kernel, "float"))
+        if d is not None or f is not None:
+            ok = (d or 0) == 0 and (f or 0) == 0
+        else:
+            ok = b in ("0 B", "-", "0")
+        if not ok:
+            alloc_bad.append(kernel)
+        elif b not in ("0 B", "-", "0", "not run"):
+            bdn_noise.append(f"{kernel} ({b})")
+        alloc_lines.append(f"| {kernel} | {b} | {bytes_cell(d)} | {bytes_cell(f)} | {'0 B per call' if ok else 'ALLOCATES'} |")
+
+    head = run(["git", "-C", a.repo, "rev-parse", "--short", "HEAD"])
+    dirty = run(["git", "-C", a.repo, "status", "--porcelain", "--", "core"])
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    ncpu = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    blas = versions.get("openblas_env") or {}
+    machine = [
+        f"- Date: {now}",
+        f"- Commit: `{head}`{' (core/ has uncommitted changes)' if dirty not in ('', 'unknown') else ''}",
+        f"- Machine: nproc = {ncpu}, CPU: {cpu_model()} (flags: {cpu_flags()}), {platform.system()} {platform.release()}",
+        f"- Load average (1/5/15 min): at start {' '.join(a.load_start.split()[:3])}, at end "
+        f"{' '.join(f'{v:.2f}' for v in os.getloadavg())} (a load above nproc means other work shared the CPUs)",
+        f"- .NET: SDK {run(['dotnet', '--version'])}, runtime {next(iter(ours.values()), {}).get('runtime', '?')}",
+        f"- Peers: Python {versions.get('python')}, numpy {versions.get('numpy')}, scipy {versions.get('scipy')}, "
+        f"torch {versions.get('torch')} (torch.set_num_threads(2)); BLAS/threads env: "
+        + (", ".join(f"{k}={v}" for k, v in sorted(blas.items())) or "none set"),
+        f"- Method: n = 1e7 float64, the same arrays on both sides (numpy `default_rng(42)`, dumped by "
+        f"`peers_subset.py --dump`); each side: warm-up, then median of {a.runs} runs "
+        f"(peers: `time.perf_counter`, ours: `Stopwatch` after tier-1 warm-up).",
+    ]
+
+    out = ["# Side-by-side results", "", *machine, "",
+           "## Targets (speed-up = fastest SciPy median / our median)", "",
+           "| workload | ours (ms) | fastest SciPy (ms) | speed-up | target | status | torch (ms, speed-up) |",
+           "|---|---:|---|---:|---:|---|---|", *summary, "",
+           "## Every implementation", "",
+           "| workload | implementation | median (ms) | Melem/s | peer/ours | value |",
+           "|---|---|---:|---:|---:|---|", *detail, ""]
+    out += ["## Allocations (n = 1e5)", "",
+            "BenchmarkDotNet: `--filter '*DoubleKernels*' --job short --inProcess --memory --only-n 100000` (Allocated column). "
+            "Exact: `alloc-check` (GC.GetAllocatedBytesForCurrentThread around 200 calls after tier-1 warm-up, double and float).", ""]
+    if alloc_lines:
+        out += ["| kernel | BenchmarkDotNet Allocated (double) | exact, double | exact, float | verdict |",
+                "|---|---:|---:|---:|---|", *alloc_lines, ""]
+        out.append("Every kernel allocates 0 B per call." if not alloc_bad else
+                   "Kernels that allocate: " + ", ".join(alloc_bad) + ".")
+        if bdn_noise:
+            out.append("")
+            out.append("BenchmarkDotNet reported bytes for " + ", ".join(bdn_noise) + " although the exact per-call count "
+                       "on the calling thread is 0: its figure is process-wide bytes divided by the operations of an "
+                       "iteration, so a one-off runtime allocation (tiering, OSR, timers) shows up as a fraction of an "
+                       "object per call (the smallest heap object is 24 B). Not the kernel.")
+        out.append("")
+    else:
+        out += ["Not run (`--skip-alloc`).", ""]
+    out += ["Reproduce: `bash bench/side-by-side.sh [--runs N] [--skip-alloc]` (peers need "
+            "`apt-get install -y python3-numpy python3-scipy python3-sklearn python3-torch`). "
+            "Timings on a shared 2-core machine are noisy; rerun before drawing conclusions.", ""]
+
+    text = "\n".join(out)
+    with open(a.output, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(text)
+    if unmet:
+        print(f"targets not met: {', '.join(unmet)}", file=sys.stderr)
+    if alloc_bad:
+        print(f"allocating kernels: {', '.join(alloc_bad)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
