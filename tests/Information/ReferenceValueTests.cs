@@ -56,6 +56,19 @@ public class ReferenceValueTests
     }
 
     [Fact]
+    public void Subnormal_entries_keep_every_measure_finite_and_exact()
+    {
+        // 1/q and 1/(p + q) overflow for subnormal entries; the kernels must not route through them.
+        double[] p = [1e-310, 3e-310, 1.0 - 4e-310, 0, 0, 0, 0, 0, 1e-320];
+        double[] q = [3e-310, 1e-310, 1.0 - 4e-310, 0, 0, 0, 0, 0, 1e-320];
+        var js = JensenShannon.Divergence(p, q);
+        Assert.True(js is >= 0 and < 1e-300, $"JS = {js:R}");
+        var kl = Kl.Divergence(p, q);
+        Assert.True(kl is >= 0 and < 1e-300, $"KL = {kl:R}");
+        Assert.Equal(0.0, Kl.Divergence(p, p));
+    }
+
+    [Fact]
     public void Kl_is_exactly_zero_for_identical_inputs()
     {
         double[] p = [0.1, 0.0, 0.2, 0.3, 0.4, 0.0, 0.0, 0.0, 0.0];
