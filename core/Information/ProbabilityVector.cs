@@ -51,15 +51,7 @@ public sealed record ProbabilityVector : IReadOnlyList<double>
     public static ProbabilityVector Normalize(ReadOnlySpan<double> weights)
     {
         Guard.NotEmpty(weights.Length, nameof(weights), "there is nothing to normalise");
-        var sum = Kernel.Reduce<double, IdentityTerm, FiniteDomain>(weights, new Operand(nameof(weights))).Total;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            if (weights[i] < 0.0)
-            {
-                throw Guard.InvalidElement(new Operand(nameof(weights)), i, weights[i], "is negative");
-            }
-        }
-
+        var sum = Kernel.Reduce<double, IdentityTerm, NonNegativeDomain>(weights, new Operand(nameof(weights))).Total;
         if (!(sum > 0.0) || !double.IsFinite(sum))
         {
             throw new ArgumentException($"weights sum to {Format.Number(sum)}; at least one weight must be positive and the sum finite.", nameof(weights));

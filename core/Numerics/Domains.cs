@@ -83,6 +83,25 @@ internal readonly struct LogProbabilityDomain : IDomain
     public static double Mass(double value) => Math.Exp(value);
 }
 
+/// <summary>Finite, non-negative values (weights to normalise).</summary>
+internal readonly struct NonNegativeDomain : IDomain
+{
+    public static bool IsNormalised => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ValidLanes(Vector256<double> values)
+        => Vector256.GreaterThanOrEqual(values, Vector256<double>.Zero) & Vector256.LessThanOrEqual(values, Vector256.Create(double.MaxValue));
+
+    public static bool IsValid(double value) => value is >= 0.0 and <= double.MaxValue;
+
+    public static string Problem(double value) => double.IsNaN(value) ? "is NaN" : value < 0.0 ? "is negative" : "is infinite";
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Mass(Vector256<double> values) => values;
+
+    public static double Mass(double value) => value;
+}
+
 /// <summary>Any finite value (function values, samples).</summary>
 internal readonly struct FiniteDomain : IDomain
 {
