@@ -23,6 +23,39 @@ internal interface IPairTerm
 /// <summary>The result of a reduction: Σ f, and each operand's mass (for the normalisation check).</summary>
 internal readonly record struct Sums(double Total, double MassX, double MassY);
 
+/// <summary>A reduction over part of the input, not yet checked: Σ f (compensated), the masses, and whether every value was valid.</summary>
+internal readonly record struct Partial(double Total, double MassX, double MassY, bool Valid)
+{
+    /// <summary>This part followed by the next: totals added compensated, in this order, so the result is deterministic.</summary>
+    internal Partial Join(Partial next)
+    {
+        var total = new ScalarNeumaier();
+        total.Add(Total);
+        total.Add(next.Total);
+        return new Partial(total.Result, MassX + next.MassX, MassY + next.MassY, Valid && next.Valid);
+    }
+}
+
+/// <summary>The unary reduction over a pinned span, as one half of a <see cref="Split"/>.</summary>
+internal readonly unsafe struct UnaryJob<T, TTerm, TDomain>(void* x) : ISplitJob<Partial>
+    where T : IFloatingPointIeee754<T>
+    where TTerm : IUnaryTerm
+    where TDomain : IDomain
+{
+    public Partial Run(int start, int length) => Kernel.Accumulate<T, TTerm, TDomain>(Split.Span<T>(x, start, length));
+}
+
+/// <summary>The pair reduction over two pinned spans, as one half of a <see cref="Split"/>.</summary>
+internal readonly unsafe struct PairJob<T, TTerm, TDomainX, TDomainY>(void* x, void* y) : ISplitJob<Partial>
+    where T : IFloatingPointIeee754<T>
+    where TTerm : IPairTerm
+    where TDomainX : IDomain
+    where TDomainY : IDomain
+{
+    public Partial Run(int start, int length)
+        => Kernel.Accumulate<T, TTerm, TDomainX, TDomainY>(Split.Span<T>(x, start, length), Split.Span<T>(y, start, length));
+}
+
 /// <summary>
 /// The one SIMD driver every information measure runs on: a single pass over the inputs, 8 elements a step
 /// (two <see cref="Vector256{T}"/> of double; float is widened to double), validating every lane,
@@ -36,7 +69,35 @@ internal static class Kernel
 {
     private const int Step = 8;
 
-    internal static Sums Reduce<T, TTerm, TDomain>(ReadOnlySpan<T> x, Operand nameX)
+    internal static unsafe Sums Reduce<T, TTerm, TDomain>(ReadOnlySpan<T> x, Operand nameX)
+        where T : IFloatingPointIeee754<T>
+        where TTerm : IUnaryTerm
+        where TDomain : IDomain
+    {
+        Partial result;
+        if (x.Length < Split.Threshold)
+        {
+            result = Accumulate<T, TTerm, TDomain>(x);
+        }
+        else
+        {
+            fixed (byte* start = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
+            {
+                Split.Run(new UnaryJob<T, TTerm, TDomain>(start), x.Length, out var first, out Partial second);
+                result = first.Join(second);
+            }
+        }
+
+        if (!result.Valid)
+        {
+            ThrowFirstInvalid<T, TDomain>(x, nameX);
+        }
+
+        return new Sums(result.Total, result.MassX, result.MassY);
+    }
+
+    /// <summary>One pass of the unary reduction over x; reports invalid input instead of throwing.</summary>
+    internal static Partial Accumulate<T, TTerm, TDomain>(ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
         where TTerm : IUnaryTerm
         where TDomain : IDomain
@@ -68,15 +129,43 @@ internal static class Kernel
             tailMass += TDomain.IsNormalised ? TDomain.Mass(xi) : 0.0;
         }
 
-        if (!tailValid || !Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet))
-        {
-            ThrowFirstInvalid<T, TDomain>(x, nameX);
-        }
-
-        return new Sums(total.Result(tail), Vector256.Sum(mass) + tailMass, 0.0);
+        var allValid = tailValid && Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet);
+        return new Partial(total.Result(tail), Vector256.Sum(mass) + tailMass, 0.0, allValid);
     }
 
-    internal static Sums Reduce<T, TTerm, TDomainX, TDomainY>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Operand nameX, Operand nameY)
+    internal static unsafe Sums Reduce<T, TTerm, TDomainX, TDomainY>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Operand nameX, Operand nameY)
+        where T : IFloatingPointIeee754<T>
+        where TTerm : IPairTerm
+        where TDomainX : IDomain
+        where TDomainY : IDomain
+    {
+        Partial result;
+        if (x.Length < Split.Threshold)
+        {
+            result = Accumulate<T, TTerm, TDomainX, TDomainY>(x, y);
+        }
+        else
+        {
+            fixed (byte* startX = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
+            fixed (byte* startY = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(y)))
+            {
+                Split.Run(new PairJob<T, TTerm, TDomainX, TDomainY>(startX, startY), x.Length, out var first, out Partial second);
+                result = first.Join(second);
+            }
+        }
+
+        if (!result.Valid)
+        {
+            // Scan x, then y, for the first bad element: each scan throws if it finds one.
+            ThrowFirstInvalid<T, TDomainX>(x, nameX);
+            ThrowFirstInvalid<T, TDomainY>(y, nameY);
+        }
+
+        return new Sums(result.Total, result.MassX, result.MassY);
+    }
+
+    /// <summary>One pass of the pair reduction over x and y (same length); reports invalid input instead of throwing.</summary>
+    internal static Partial Accumulate<T, TTerm, TDomainX, TDomainY>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
         where T : IFloatingPointIeee754<T>
         where TTerm : IPairTerm
         where TDomainX : IDomain
@@ -122,17 +211,9 @@ internal static class Kernel
             tailMassY += TDomainY.IsNormalised ? TDomainY.Mass(yi) : 0.0;
         }
 
-        if (!tailValidX || !Vector256.EqualsAll(validX.AsUInt64(), Vector256<ulong>.AllBitsSet))
-        {
-            ThrowFirstInvalid<T, TDomainX>(x, nameX);
-        }
-
-        if (!tailValidY || !Vector256.EqualsAll(validY.AsUInt64(), Vector256<ulong>.AllBitsSet))
-        {
-            ThrowFirstInvalid<T, TDomainY>(y, nameY);
-        }
-
-        return new Sums(total.Result(tail), Vector256.Sum(massX) + tailMassX, Vector256.Sum(massY) + tailMassY);
+        var allValid = tailValidX && tailValidY
+            && Vector256.EqualsAll((validX & validY).AsUInt64(), Vector256<ulong>.AllBitsSet);
+        return new Partial(total.Result(tail), Vector256.Sum(massX) + tailMassX, Vector256.Sum(massY) + tailMassY, allValid);
     }
 
     /// <summary>destination[i] = scale·f(x[i]) for every i, validating x in the same pass. On error, destination is left partly written.</summary>

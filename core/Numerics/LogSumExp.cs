@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Functional.Numerics;
@@ -43,7 +45,7 @@ public static class LogSumExp
     public static void Softmax<T>(ReadOnlySpan<T> x, Span<T> destination) where T : IFloatingPointIeee754<T>
     {
         Guard.Destination(x.Length, destination.Length);
-        var (max, sum) = Compute(x, nameof(x));
+        var (max, sum, _) = Compute(x, nameof(x));
         if (double.IsNegativeInfinity(max))
         {
             destination[..x.Length].Clear();
@@ -62,7 +64,7 @@ public static class LogSumExp
     public static void LogSoftmax<T>(ReadOnlySpan<T> x, Span<T> destination) where T : IFloatingPointIeee754<T>
     {
         Guard.Destination(x.Length, destination.Length);
-        var (max, sum) = Compute(x, nameof(x));
+        var (max, sum, _) = Compute(x, nameof(x));
         if (double.IsNegativeInfinity(max))
         {
             destination[..x.Length].Fill(T.NegativeInfinity);
@@ -106,14 +108,66 @@ public static class LogSumExp
     }
 
     /// <summary>The maximum m and S = Σ e^(x_i − m); LSE = m + ln S.</summary>
-    private readonly record struct Shifted(double Max, double Sum)
+    /// <summary>The maximum m and S = Σ e^(x_i − m) of part of the input, and whether every value there was valid.</summary>
+    internal readonly record struct Shifted(double Max, double Sum, bool Valid)
     {
         internal double Value => double.IsNegativeInfinity(Max) ? Max : Max + Math.Log(Sum);
+
+        /// <summary>Both parts against the larger maximum: S = S₁e^(m₁ − m) + S₂e^(m₂ − m).</summary>
+        internal Shifted Join(Shifted next)
+        {
+            var max = Math.Max(Max, next.Max);
+            if (double.IsNegativeInfinity(max) || double.IsNaN(max))
+            {
+                return new Shifted(max, 0.0, Valid && next.Valid);
+            }
+
+            var sum = (Sum * Math.Exp(Max - max)) + (next.Sum * Math.Exp(next.Max - max));
+            return new Shifted(max, sum, Valid && next.Valid);
+        }
     }
 
-    private static Shifted Compute<T>(ReadOnlySpan<T> x, string name) where T : IFloatingPointIeee754<T>
+    /// <summary>One half of a split log-sum-exp over pinned memory.</summary>
+    private readonly unsafe struct Job<T>(void* x) : ISplitJob<Shifted> where T : IFloatingPointIeee754<T>
+    {
+        public Shifted Run(int start, int length) => Accumulate(Split.Span<T>(x, start, length));
+    }
+
+    private static unsafe Shifted Compute<T>(ReadOnlySpan<T> x, string name) where T : IFloatingPointIeee754<T>
     {
         Guard.NotEmpty(x.Length, name, "log-sum-exp needs at least one value");
+        Shifted result;
+        if (x.Length < Split.Threshold)
+        {
+            result = Accumulate(x);
+        }
+        else
+        {
+            fixed (byte* start = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
+            {
+                Split.Run(new Job<T>(start), x.Length, out var first, out Shifted second);
+                result = first.Join(second);
+            }
+        }
+
+        if (!result.Valid)
+        {
+            for (var i = 0; i < x.Length; i++)
+            {
+                var xi = double.CreateTruncating(x[i]);
+                if (!(xi < double.PositiveInfinity))
+                {
+                    throw Guard.InvalidElement(new Operand(name), i, xi,
+                        double.IsNaN(xi) ? "is NaN" : "is +∞; log-sum-exp takes finite values or −∞ (a masked entry)");
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static Shifted Accumulate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
         var max = double.NegativeInfinity;
         var sum = new VectorNeumaier();
         var tail = new ScalarNeumaier();
@@ -171,20 +225,7 @@ public static class LogSumExp
             }
         }
 
-        if (!Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet))
-        {
-            for (var i = 0; i < x.Length; i++)
-            {
-                var xi = double.CreateTruncating(x[i]);
-                if (!(xi < double.PositiveInfinity))
-                {
-                    throw Guard.InvalidElement(new Operand(name), i, xi,
-                        double.IsNaN(xi) ? "is NaN" : "is +∞; log-sum-exp takes finite values or −∞ (a masked entry)");
-                }
-            }
-        }
-
-        return new Shifted(max, sum.Result(tail));
+        return new Shifted(max, sum.Result(tail), Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet));
     }
 
     private static double HorizontalMax(Vector256<double> v) => Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));

@@ -53,16 +53,26 @@ public static class StableMath
     public static double XLogY(double x, double y) => x == 0.0 && !double.IsNaN(y) ? 0.0 : x * Math.Log(y);
 
     /// <summary>|x| below this uses the series forms; above it the direct forms lose at most ~5 bits.</summary>
-    internal const double SeriesThreshold = 0.125;
+    internal const double SeriesThreshold = 0.0625;
 
+    /// <summary>Σ c_i x^i in the order of <see cref="VectorMath.Polynomial"/> (even and odd halves in x²); needs ≥ 2 coefficients.</summary>
     internal static double Polynomial(double x, ReadOnlySpan<double> coefficients)
     {
-        var acc = coefficients[^1];
-        for (var i = coefficients.Length - 2; i >= 0; i--)
+        var x2 = x * x;
+        var last = (coefficients.Length - 1) & ~1;
+        var even = coefficients[last];
+        for (var i = last - 2; i >= 0; i -= 2)
         {
-            acc = Math.FusedMultiplyAdd(acc, x, coefficients[i]);
+            even = Math.FusedMultiplyAdd(even, x2, coefficients[i]);
         }
 
-        return acc;
+        var lastOdd = coefficients.Length % 2 == 0 ? coefficients.Length - 1 : coefficients.Length - 2;
+        var odd = coefficients[lastOdd];
+        for (var i = lastOdd - 2; i >= 1; i -= 2)
+        {
+            odd = Math.FusedMultiplyAdd(odd, x2, coefficients[i]);
+        }
+
+        return Math.FusedMultiplyAdd(odd, x, even);
     }
 }

@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Functional.Numerics;
+
+/// <summary>One half of a long reduction: runs over [start, start + length) of memory the caller keeps pinned.</summary>
+internal interface ISplitJob<TResult>
+{
+    TResult Run(int start, int length);
+}
+
+/// <summary>
+/// Runs a long reduction as two halves, the second on the thread pool while the caller does the first.
+/// The split point depends only on the length, so the result is the same bits whether one core or two did the work.
+/// </summary>
+/// <remarks>
+/// Zero allocation after the first call on a thread: the work item is cached per thread and per job type. If the pool
+/// has not started the second half by the time the caller finishes the first, the caller runs it itself, so a busy
+/// pool costs time, never progress.
+/// </remarks>
+internal static class Split
+{
+    /// <summary>Below this length one pass on the caller's thread is faster than a hand-off.</summary>
+    internal const int Threshold = 1 << 16;
+
+    /// <summary>Where a length is split: half, rounded down to a multiple of 1024 (whole SIMD steps and log-sum-exp blocks).</summary>
+    internal static int Midpoint(int length) => (length / 2) & ~1023;
+
+    internal static void Run<TJob, TResult>(TJob job, int length, out TResult first, out TResult second)
+        where TJob : struct, ISplitJob<TResult>
+    {
+        var mid = Midpoint(length);
+        if (Environment.ProcessorCount < 2)
+        {
+            first = job.Run(0, mid);
+            second = job.Run(mid, length - mid);
+            return;
+        }
+
+        var work = SplitWork<TJob, TResult>.ForThisThread();
+        work.Start(job, mid, length - mid);
+        first = job.Run(0, mid);
+        second = work.Finish();
+    }
+
+    /// <summary>A span over pinned memory, from the address a job carries.</summary>
+    internal static unsafe ReadOnlySpan<T> Span<T>(void* start, int offset, int length)
+        => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref Unsafe.AsRef<T>(start), offset), length);
+}
+
+/// <summary>The second half of a split reduction, as a reusable thread-pool work item.</summary>
+internal sealed class SplitWork<TJob, TResult> : IThreadPoolWorkItem
+    where TJob : struct, ISplitJob<TResult>
+{
+    [ThreadStatic]
+    private static SplitWork<TJob, TResult>? t_cached;
+
+    private TJob _job;
+    private int _start;
+    private int _length;
+    private TResult _result = default!;
+    private Exception? _error;
+    private int _claimed = 1;
+    private int _finished = 1;
+
+    internal static SplitWork<TJob, TResult> ForThisThread() => t_cached ??= new SplitWork<TJob, TResult>();
+
+    internal void Start(TJob job, int start, int length)
+    {
+        _job = job;
+        _start = start;
+        _length = length;
+        _error = null;
+        Volatile.Write(ref _finished, 0);
+        Volatile.Write(ref _claimed, 0);
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    /// <summary>Run by the pool; does nothing if the caller already took the job (or for a stale queue entry).</summary>
+    public void Execute()
+    {
+        if (Interlocked.CompareExchange(ref _claimed, 1, 0) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _result = _job.Run(_start, _length);
+        }
+#pragma warning disable CA1031 // handed to the caller's thread and rethrown there
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _error = e;
+        }
+        finally
+        {
+            Volatile.Write(ref _finished, 1);
+        }
+    }
+
+    internal TResult Finish()
+    {
+        if (Interlocked.CompareExchange(ref _claimed, 1, 0) == 0)
+        {
+            return _job.Run(_start, _length);
+        }
+
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref _finished) == 0)
+        {
+            spinner.SpinOnce();
+        }
+
+        if (_error is not null)
+        {
+            throw new InvalidOperationException("A parallel half of a reduction failed.", _error);
+        }
+
+        return _result;
+    }
+}

@@ -1,0 +1,97 @@
+using Functional.Information;
+using Functional.Numerics;
+
+namespace Functional.Tests.Numerics;
+
+/// <summary>Long reductions run as two halves on two threads: same bits every time, from any number of callers, and errors still named.</summary>
+public class SplitTests
+{
+    private static double[] Distribution(int n, int seed)
+    {
+        var random = new Random(seed);
+        var weights = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            weights[i] = random.NextDouble();
+        }
+
+        return ProbabilityVector.Normalize(weights).ToArray();
+    }
+
+    [Fact]
+    public void The_split_point_depends_only_on_the_length()
+    {
+        Assert.Equal(32768, Split.Midpoint(65536));
+        Assert.Equal(32768, Split.Midpoint(66000));
+        Assert.Equal(0, Split.Midpoint(1000));
+        Assert.Equal(0, Split.Midpoint(Split.Threshold) % 1024);
+    }
+
+    [Fact]
+    public void Many_concurrent_callers_get_the_same_bits_as_one()
+    {
+        var p = Distribution(200_003, 1);
+        var q = Distribution(200_003, 2);
+        var expected = Kl.Divergence(p, q);
+        var expectedEntropy = Entropy.Of(p);
+        var results = new double[64];
+        var entropies = new double[64];
+        Parallel.For(0, 64, i =>
+        {
+            results[i] = Kl.Divergence(p, q);
+            entropies[i] = Entropy.Of(p);
+        });
+        Assert.All(results, r => Assert.Equal(expected, r));
+        Assert.All(entropies, r => Assert.Equal(expectedEntropy, r));
+    }
+
+    [Fact]
+    public void Split_results_match_the_textbook_just_above_the_threshold()
+    {
+        var n = Split.Threshold + 13;
+        var p = Distribution(n, 3);
+        var q = Distribution(n, 4);
+        var reference = DoubleDoubleSum(p.Zip(q, (a, b) => a * Math.Log(a / b)));
+        Assert.Equal(reference, Kl.Divergence(p, q), reference * 1e-12);
+        Assert.Equal(DoubleDoubleSum(p.Select(a => -a * Math.Log(a))), Entropy.Of(p), 1e-10);
+        var x = p.Select(v => v * 1000).ToArray();
+        var max = x.Max();
+        Assert.Equal(max + Math.Log(DoubleDoubleSum(x.Select(v => Math.Exp(v - max)))), LogSumExp.Of(x), 1e-10);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(150_001)]
+    public void A_bad_element_in_either_half_is_named(int index)
+    {
+        var p = Distribution(200_000, 5);
+        var q = Distribution(200_000, 6);
+        q[index] = -0.25;
+        var error = Assert.Throws<ArgumentException>(() => Kl.Divergence(p, q));
+        Assert.Equal("q", error.ParamName);
+        Assert.Contains($"q[{index}] = -0.25 is negative", error.Message, StringComparison.Ordinal);
+
+        p[index] = double.NaN;
+        error = Assert.Throws<ArgumentException>(() => Kl.Divergence(p, q));
+        Assert.Equal("p", error.ParamName);
+        Assert.Contains($"p[{index}] = NaN", error.Message, StringComparison.Ordinal);
+
+        var x = new double[200_000];
+        x[index] = double.PositiveInfinity;
+        Assert.Contains($"x[{index}] = ", Assert.Throws<ArgumentException>(() => LogSumExp.Of(x)).Message, StringComparison.Ordinal);
+    }
+
+    private static double DoubleDoubleSum(IEnumerable<double> values)
+    {
+        double hi = 0, lo = 0;
+        foreach (var x in values)
+        {
+            var s = hi + x;
+            var bp = s - hi;
+            lo += (hi - (s - bp)) + (x - bp);
+            hi = s;
+        }
+
+        return hi + lo;
+    }
+}
