@@ -9,7 +9,7 @@ internal interface IUnaryTerm
 {
     static abstract double Invoke(double x);
 
-    static abstract Vector256<double> Invoke(Vector256<double> x);
+    static abstract Vector512<double> Invoke(Vector512<double> x);
 }
 
 /// <summary>A term f(x, y) of a reduction over two operands, scalar and lane-wise; the two must agree.</summary>
@@ -17,7 +17,7 @@ internal interface IPairTerm
 {
     static abstract double Invoke(double x, double y);
 
-    static abstract Vector256<double> Invoke(Vector256<double> x, Vector256<double> y);
+    static abstract Vector512<double> Invoke(Vector512<double> x, Vector512<double> y);
 }
 
 /// <summary>The result of a reduction: Σ f, and each operand's mass (for the normalisation check).</summary>
@@ -57,8 +57,8 @@ internal readonly unsafe struct PairJob<T, TTerm, TDomainX, TDomainY>(void* x, v
 }
 
 /// <summary>
-/// The one SIMD driver every information measure runs on: a single pass over the inputs, 8 elements a step
-/// (two <see cref="Vector256{T}"/> of double; float is widened to double), validating every lane,
+/// The one SIMD driver every information measure runs on: a single pass over the inputs, 16 elements a step
+/// (two <see cref="Vector512{T}"/> of double; float is widened to double), validating every lane,
 /// summing the terms with a per-lane compensated (Neumaier) sum, zero allocation.
 /// </summary>
 /// <remarks>
@@ -67,7 +67,7 @@ internal readonly unsafe struct PairJob<T, TTerm, TDomainX, TDomainY>(void* x, v
 /// </remarks>
 internal static class Kernel
 {
-    private const int Step = 8;
+    internal const int Step = 16;
 
     internal static unsafe Sums Reduce<T, TTerm, TDomain>(ReadOnlySpan<T> x, Operand nameX)
         where T : IFloatingPointIeee754<T>
@@ -103,8 +103,8 @@ internal static class Kernel
         where TDomain : IDomain
     {
         var total = new VectorNeumaier();
-        var mass = Vector256<double>.Zero;
-        var valid = Vector256<double>.AllBitsSet;
+        var mass = Vector512<double>.Zero;
+        var valid = Vector512<double>.AllBitsSet;
         var i = 0;
         for (; i <= x.Length - Step; i += Step)
         {
@@ -129,8 +129,8 @@ internal static class Kernel
             tailMass += TDomain.IsNormalised ? TDomain.Mass(xi) : 0.0;
         }
 
-        var allValid = tailValid && Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet);
-        return new Partial(total.Result(tail), Vector256.Sum(mass) + tailMass, 0.0, allValid);
+        var allValid = tailValid && Vector512.EqualsAll(valid.AsUInt64(), Vector512<ulong>.AllBitsSet);
+        return new Partial(total.Result(tail), Vector512.Sum(mass) + tailMass, 0.0, allValid);
     }
 
     internal static unsafe Sums Reduce<T, TTerm, TDomainX, TDomainY>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Operand nameX, Operand nameY)
@@ -172,10 +172,10 @@ internal static class Kernel
         where TDomainY : IDomain
     {
         var total = new VectorNeumaier();
-        var massX = Vector256<double>.Zero;
-        var massY = Vector256<double>.Zero;
-        var validX = Vector256<double>.AllBitsSet;
-        var validY = Vector256<double>.AllBitsSet;
+        var massX = Vector512<double>.Zero;
+        var massY = Vector512<double>.Zero;
+        var validX = Vector512<double>.AllBitsSet;
+        var validY = Vector512<double>.AllBitsSet;
         var i = 0;
         for (; i <= x.Length - Step; i += Step)
         {
@@ -212,8 +212,8 @@ internal static class Kernel
         }
 
         var allValid = tailValidX && tailValidY
-            && Vector256.EqualsAll((validX & validY).AsUInt64(), Vector256<ulong>.AllBitsSet);
-        return new Partial(total.Result(tail), Vector256.Sum(massX) + tailMassX, Vector256.Sum(massY) + tailMassY, allValid);
+            && Vector512.EqualsAll((validX & validY).AsUInt64(), Vector512<ulong>.AllBitsSet);
+        return new Partial(total.Result(tail), Vector512.Sum(massX) + tailMassX, Vector512.Sum(massY) + tailMassY, allValid);
     }
 
     /// <summary>destination[i] = scale·f(x[i]) for every i, validating x in the same pass. On error, destination is left partly written.</summary>
@@ -222,8 +222,8 @@ internal static class Kernel
         where TTerm : IUnaryTerm
         where TDomain : IDomain
     {
-        var valid = Vector256<double>.AllBitsSet;
-        var factor = Vector256.Create(scale);
+        var valid = Vector512<double>.AllBitsSet;
+        var factor = Vector512.Create(scale);
         var i = 0;
         for (; i <= x.Length - Step; i += Step)
         {
@@ -240,61 +240,63 @@ internal static class Kernel
             destination[i] = T.CreateTruncating(scale * TTerm.Invoke(xi));
         }
 
-        if (!tailValid || !Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet))
+        if (!tailValid || !Vector512.EqualsAll(valid.AsUInt64(), Vector512<ulong>.AllBitsSet))
         {
             ThrowFirstInvalid<T, TDomain>(x, nameX);
         }
     }
 
-    /// <summary>Loads 8 elements from index i as two vectors of double.</summary>
+    /// <summary>Loads <see cref="Step"/> elements from index i as two vectors of double (float is widened).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Load<T>(ReadOnlySpan<T> source, int i, out Vector256<double> lower, out Vector256<double> upper)
+    internal static void Load<T>(ReadOnlySpan<T> source, int i, out Vector512<double> lower, out Vector512<double> upper)
         where T : IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(double))
         {
             ref var start = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(source));
-            lower = Vector256.LoadUnsafe(ref start, (nuint)i);
-            upper = Vector256.LoadUnsafe(ref start, (nuint)(i + 4));
+            lower = Vector512.LoadUnsafe(ref start, (nuint)i);
+            upper = Vector512.LoadUnsafe(ref start, (nuint)(i + Vector512<double>.Count));
         }
         else if (typeof(T) == typeof(float))
         {
             ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(source));
-            (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref start, (nuint)i));
+            (lower, upper) = Vector512.Widen(Vector512.LoadUnsafe(ref start, (nuint)i));
         }
         else
         {
-            lower = Vector256.Create(
-                double.CreateTruncating(source[i]), double.CreateTruncating(source[i + 1]),
-                double.CreateTruncating(source[i + 2]), double.CreateTruncating(source[i + 3]));
-            upper = Vector256.Create(
-                double.CreateTruncating(source[i + 4]), double.CreateTruncating(source[i + 5]),
-                double.CreateTruncating(source[i + 6]), double.CreateTruncating(source[i + 7]));
+            Span<double> values = stackalloc double[Step];
+            for (var k = 0; k < Step; k++)
+            {
+                values[k] = double.CreateTruncating(source[i + k]);
+            }
+
+            lower = Vector512.Create<double>(values);
+            upper = Vector512.Create<double>(values[Vector512<double>.Count..]);
         }
     }
 
-    /// <summary>Stores two vectors of double as 8 elements of T at index i (float is narrowed, rounding to nearest).</summary>
+    /// <summary>Stores two vectors of double as <see cref="Step"/> elements of T at index i (float is narrowed, rounding to nearest).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Store<T>(Span<T> destination, int i, Vector256<double> lower, Vector256<double> upper)
+    internal static void Store<T>(Span<T> destination, int i, Vector512<double> lower, Vector512<double> upper)
         where T : IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(double))
         {
             ref var start = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(destination));
             lower.StoreUnsafe(ref start, (nuint)i);
-            upper.StoreUnsafe(ref start, (nuint)(i + 4));
+            upper.StoreUnsafe(ref start, (nuint)(i + Vector512<double>.Count));
         }
         else if (typeof(T) == typeof(float))
         {
             ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(destination));
-            Vector256.Narrow(lower, upper).StoreUnsafe(ref start, (nuint)i);
+            Vector512.Narrow(lower, upper).StoreUnsafe(ref start, (nuint)i);
         }
         else
         {
-            for (var k = 0; k < 4; k++)
+            for (var k = 0; k < Vector512<double>.Count; k++)
             {
                 destination[i + k] = T.CreateTruncating(lower[k]);
-                destination[i + 4 + k] = T.CreateTruncating(upper[k]);
+                destination[i + Vector512<double>.Count + k] = T.CreateTruncating(upper[k]);
             }
         }
     }
