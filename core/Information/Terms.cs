@@ -123,10 +123,7 @@ internal readonly struct KlTerm : IPairTerm
 
         var direct = Vector512.ConditionalSelect(Vector512.Equals(p, Vector512<double>.Zero), q, (p * logRatio) - d);
         var x = d * reciprocal;
-        var series = VectorMath.SeriesLanes(x);
-        return Vector512.EqualsAll(series, Vector512<double>.Zero)
-            ? direct
-            : Vector512.ConditionalSelect(series, q * VectorMath.RelativeEntropySeriesPart(x), direct);
+        return Vector512.ConditionalSelect(VectorMath.SeriesLanes(x), q * VectorMath.RelativeEntropySeriesPart(x), direct);
     }
 }
 
@@ -154,9 +151,7 @@ internal readonly struct KlFromLogQTerm : IPairTerm
         var direct = Vector512.ConditionalSelect(Vector512.Equals(p, Vector512<double>.Zero), q, (p * (VectorMath.Log(p) - logQ)) - d);
         var x = d / q;
         var series = VectorMath.SeriesLanes(x);
-        return Vector512.EqualsAll(series, Vector512<double>.Zero)
-            ? direct
-            : Vector512.ConditionalSelect(series, q * VectorMath.RelativeEntropySeriesPart(x), direct);
+        return Vector512.ConditionalSelect(series, q * VectorMath.RelativeEntropySeriesPart(x), direct);
     }
 }
 
@@ -187,9 +182,7 @@ internal readonly struct KlFromLogsTerm : IPairTerm
         var t = logQ - logP;
         var direct = Vector512.ConditionalSelect(Vector512.Equals(p, Vector512<double>.Zero), q, q - p - (p * t));
         var series = VectorMath.SeriesLanes(t);
-        return Vector512.EqualsAll(series, Vector512<double>.Zero)
-            ? direct
-            : Vector512.ConditionalSelect(series, p * VectorMath.ExpRemainderSeriesPart(t), direct);
+        return Vector512.ConditionalSelect(series, p * VectorMath.ExpRemainderSeriesPart(t), direct);
     }
 }
 
@@ -226,8 +219,6 @@ internal readonly struct JensenShannonTerm : IPairTerm
         var direct = Vector512.Create(0.5) * (VectorMath.XLogY(p, two * p / s) + VectorMath.XLogY(q, two * q / s));
         var delta = (p - q) / s;
         var series = VectorMath.SeriesLanes(delta);
-        return Vector512.EqualsAll(series, Vector512<double>.Zero)
-            ? direct
-            : Vector512.ConditionalSelect(series, Vector512.Create(0.25) * s * VectorMath.JensenShannonSeriesPart(delta), direct);
+        return Vector512.ConditionalSelect(series, Vector512.Create(0.25) * s * VectorMath.JensenShannonSeriesPart(delta), direct);
     }
 }
