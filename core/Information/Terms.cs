@@ -13,7 +13,7 @@ internal readonly struct EntropyTerm : IUnaryTerm
     public static double Invoke(double p) => -StableMath.XLogY(p, p);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> p) => -VectorMath.XLogY(p, p);
+    public static Vector256<double> Invoke(Vector256<double> p) => -VectorMath.XLogY(p, p);
 }
 
 /// <summary>−p·ln p − (1 − p)·ln(1 − p), with ln(1 − p) as log1p(−p).</summary>
@@ -26,11 +26,11 @@ internal readonly struct BinaryEntropyTerm : IUnaryTerm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> p)
+    public static Vector256<double> Invoke(Vector256<double> p)
     {
-        var complement = Vector512<double>.One - p;
-        var second = Vector512.ConditionalSelect(
-            Vector512.Equals(complement, Vector512<double>.Zero), Vector512<double>.Zero, complement * VectorMath.Log1P(-p));
+        var complement = Vector256<double>.One - p;
+        var second = Vector256.ConditionalSelect(
+            Vector256.Equals(complement, Vector256<double>.Zero), Vector256<double>.Zero, complement * VectorMath.Log1P(-p));
         return -VectorMath.XLogY(p, p) - second;
     }
 }
@@ -41,7 +41,7 @@ internal readonly struct SurprisalTerm : IUnaryTerm
     public static double Invoke(double p) => -Math.Log(p);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> p) => -VectorMath.Log(p);
+    public static Vector256<double> Invoke(Vector256<double> p) => -VectorMath.Log(p);
 }
 
 /// <summary>x itself (for sums and sample averages).</summary>
@@ -50,7 +50,7 @@ internal readonly struct IdentityTerm : IUnaryTerm
     public static double Invoke(double x) => x;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> x) => x;
+    public static Vector256<double> Invoke(Vector256<double> x) => x;
 }
 
 /// <summary>p·f (expectation).</summary>
@@ -59,7 +59,7 @@ internal readonly struct ProductTerm : IPairTerm
     public static double Invoke(double p, double f) => p * f;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> p, Vector512<double> f) => p * f;
+    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> f) => p * f;
 }
 
 /// <summary>−p·ln q: 0 where p = 0 (whatever q), +∞ where q = 0 &lt; p.</summary>
@@ -68,7 +68,7 @@ internal readonly struct CrossEntropyTerm : IPairTerm
     public static double Invoke(double p, double q) => -StableMath.XLogY(p, q);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> p, Vector512<double> q) => -VectorMath.XLogY(p, q);
+    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> q) => -VectorMath.XLogY(p, q);
 }
 
 /// <summary>−p·(ln q), ln q given: 0 where p = 0 (even for ln q = −∞).</summary>
@@ -77,8 +77,8 @@ internal readonly struct CrossEntropyFromLogQTerm : IPairTerm
     public static double Invoke(double p, double logQ) => p == 0.0 ? 0.0 : -p * logQ;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> p, Vector512<double> logQ)
-        => Vector512.ConditionalSelect(Vector512.Equals(p, Vector512<double>.Zero), Vector512<double>.Zero, -p * logQ);
+    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> logQ)
+        => Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), Vector256<double>.Zero, -p * logQ);
 }
 
 /// <summary>
@@ -109,21 +109,21 @@ internal readonly struct KlTerm : IPairTerm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> p, Vector512<double> q)
+    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> q)
     {
-        var reciprocal = Vector512<double>.One / q;
+        var reciprocal = Vector256<double>.One / q;
         var d = p - q;
         var ratio = p * reciprocal;
         var logRatio = VectorMath.Log(ratio);
-        var overflowed = Vector512.Equals(ratio, Vector512.Create(double.PositiveInfinity)) & Vector512.GreaterThan(q, Vector512<double>.Zero);
-        if (!Vector512.EqualsAll(overflowed, Vector512<double>.Zero))
+        var overflowed = Vector256.Equals(ratio, Vector256.Create(double.PositiveInfinity)) & Vector256.GreaterThan(q, Vector256<double>.Zero);
+        if (!Vector256.EqualsAll(overflowed, Vector256<double>.Zero))
         {
-            logRatio = Vector512.ConditionalSelect(overflowed, VectorMath.Log(p) - VectorMath.Log(q), logRatio);
+            logRatio = Vector256.ConditionalSelect(overflowed, VectorMath.Log(p) - VectorMath.Log(q), logRatio);
         }
 
-        var direct = Vector512.ConditionalSelect(Vector512.Equals(p, Vector512<double>.Zero), q, (p * logRatio) - d);
+        var direct = Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), q, (p * logRatio) - d);
         var x = d * reciprocal;
-        return Vector512.ConditionalSelect(VectorMath.SeriesLanes(x), q * VectorMath.RelativeEntropySeriesPart(x), direct);
+        return Vector256.ConditionalSelect(VectorMath.SeriesLanes(x), q * VectorMath.RelativeEntropySeriesPart(x), direct);
     }
 }
 
@@ -144,14 +144,14 @@ internal readonly struct KlFromLogQTerm : IPairTerm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> p, Vector512<double> logQ)
+    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> logQ)
     {
         var q = VectorMath.Exp(logQ);
         var d = p - q;
-        var direct = Vector512.ConditionalSelect(Vector512.Equals(p, Vector512<double>.Zero), q, (p * (VectorMath.Log(p) - logQ)) - d);
+        var direct = Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), q, (p * (VectorMath.Log(p) - logQ)) - d);
         var x = d / q;
         var series = VectorMath.SeriesLanes(x);
-        return Vector512.ConditionalSelect(series, q * VectorMath.RelativeEntropySeriesPart(x), direct);
+        return Vector256.ConditionalSelect(series, q * VectorMath.RelativeEntropySeriesPart(x), direct);
     }
 }
 
@@ -175,14 +175,14 @@ internal readonly struct KlFromLogsTerm : IPairTerm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> logP, Vector512<double> logQ)
+    public static Vector256<double> Invoke(Vector256<double> logP, Vector256<double> logQ)
     {
         var p = VectorMath.Exp(logP);
         var q = VectorMath.Exp(logQ);
         var t = logQ - logP;
-        var direct = Vector512.ConditionalSelect(Vector512.Equals(p, Vector512<double>.Zero), q, q - p - (p * t));
+        var direct = Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), q, q - p - (p * t));
         var series = VectorMath.SeriesLanes(t);
-        return Vector512.ConditionalSelect(series, p * VectorMath.ExpRemainderSeriesPart(t), direct);
+        return Vector256.ConditionalSelect(series, p * VectorMath.ExpRemainderSeriesPart(t), direct);
     }
 }
 
@@ -212,13 +212,13 @@ internal readonly struct JensenShannonTerm : IPairTerm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Invoke(Vector512<double> p, Vector512<double> q)
+    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> q)
     {
         var s = p + q;
-        var two = Vector512.Create(2.0);
-        var direct = Vector512.Create(0.5) * (VectorMath.XLogY(p, two * p / s) + VectorMath.XLogY(q, two * q / s));
+        var two = Vector256.Create(2.0);
+        var direct = Vector256.Create(0.5) * (VectorMath.XLogY(p, two * p / s) + VectorMath.XLogY(q, two * q / s));
         var delta = (p - q) / s;
         var series = VectorMath.SeriesLanes(delta);
-        return Vector512.ConditionalSelect(series, Vector512.Create(0.25) * s * VectorMath.JensenShannonSeriesPart(delta), direct);
+        return Vector256.ConditionalSelect(series, Vector256.Create(0.25) * s * VectorMath.JensenShannonSeriesPart(delta), direct);
     }
 }

@@ -10,7 +10,7 @@ internal interface IDomain
     static abstract bool IsNormalised { get; }
 
     /// <summary>All bits set in the lanes whose values belong to the domain (NaN never does).</summary>
-    static abstract Vector512<double> ValidLanes(Vector512<double> values);
+    static abstract Vector256<double> ValidLanes(Vector256<double> values);
 
     static abstract bool IsValid(double value);
 
@@ -18,7 +18,7 @@ internal interface IDomain
     static abstract string Problem(double value);
 
     /// <summary>The value's contribution to the operand's mass.</summary>
-    static abstract Vector512<double> Mass(Vector512<double> values);
+    static abstract Vector256<double> Mass(Vector256<double> values);
 
     static abstract double Mass(double value);
 }
@@ -29,8 +29,8 @@ internal readonly struct ProbabilityDomain : IDomain
     public static bool IsNormalised => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ValidLanes(Vector512<double> values)
-        => Vector512.GreaterThanOrEqual(values, Vector512<double>.Zero) & Vector512.LessThanOrEqual(values, Vector512<double>.One);
+    public static Vector256<double> ValidLanes(Vector256<double> values)
+        => Vector256.GreaterThanOrEqual(values, Vector256<double>.Zero) & Vector256.LessThanOrEqual(values, Vector256<double>.One);
 
     public static bool IsValid(double value) => value is >= 0.0 and <= 1.0;
 
@@ -40,7 +40,7 @@ internal readonly struct ProbabilityDomain : IDomain
         : "is greater than 1, so it is not a probability";
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Mass(Vector512<double> values) => values;
+    public static Vector256<double> Mass(Vector256<double> values) => values;
 
     public static double Mass(double value) => value;
 }
@@ -51,14 +51,14 @@ internal readonly struct UnitIntervalDomain : IDomain
     public static bool IsNormalised => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ValidLanes(Vector512<double> values) => ProbabilityDomain.ValidLanes(values);
+    public static Vector256<double> ValidLanes(Vector256<double> values) => ProbabilityDomain.ValidLanes(values);
 
     public static bool IsValid(double value) => ProbabilityDomain.IsValid(value);
 
     public static string Problem(double value) => ProbabilityDomain.Problem(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Mass(Vector512<double> values) => values;
+    public static Vector256<double> Mass(Vector256<double> values) => values;
 
     public static double Mass(double value) => value;
 }
@@ -69,8 +69,8 @@ internal readonly struct LogProbabilityDomain : IDomain
     public static bool IsNormalised => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ValidLanes(Vector512<double> values)
-        => Vector512.LessThanOrEqual(values, Vector512<double>.Zero);
+    public static Vector256<double> ValidLanes(Vector256<double> values)
+        => Vector256.LessThanOrEqual(values, Vector256<double>.Zero);
 
     public static bool IsValid(double value) => value <= 0.0;
 
@@ -78,7 +78,7 @@ internal readonly struct LogProbabilityDomain : IDomain
         : "is positive, so it is not the logarithm of a probability (log-probabilities are ≤ 0)";
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Mass(Vector512<double> values) => VectorMath.Exp(values);
+    public static Vector256<double> Mass(Vector256<double> values) => VectorMath.Exp(values);
 
     public static double Mass(double value) => Math.Exp(value);
 }
@@ -89,15 +89,15 @@ internal readonly struct NonNegativeDomain : IDomain
     public static bool IsNormalised => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ValidLanes(Vector512<double> values)
-        => Vector512.GreaterThanOrEqual(values, Vector512<double>.Zero) & Vector512.LessThanOrEqual(values, Vector512.Create(double.MaxValue));
+    public static Vector256<double> ValidLanes(Vector256<double> values)
+        => Vector256.GreaterThanOrEqual(values, Vector256<double>.Zero) & Vector256.LessThanOrEqual(values, Vector256.Create(double.MaxValue));
 
     public static bool IsValid(double value) => value is >= 0.0 and <= double.MaxValue;
 
     public static string Problem(double value) => double.IsNaN(value) ? "is NaN" : value < 0.0 ? "is negative" : "is infinite";
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Mass(Vector512<double> values) => values;
+    public static Vector256<double> Mass(Vector256<double> values) => values;
 
     public static double Mass(double value) => value;
 }
@@ -108,15 +108,15 @@ internal readonly struct FiniteDomain : IDomain
     public static bool IsNormalised => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ValidLanes(Vector512<double> values)
-        => Vector512.LessThanOrEqual(Vector512.Abs(values), Vector512.Create(double.MaxValue));
+    public static Vector256<double> ValidLanes(Vector256<double> values)
+        => Vector256.LessThanOrEqual(Vector256.Abs(values), Vector256.Create(double.MaxValue));
 
     public static bool IsValid(double value) => double.IsFinite(value);
 
     public static string Problem(double value) => double.IsNaN(value) ? "is NaN" : "is infinite";
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Mass(Vector512<double> values) => values;
+    public static Vector256<double> Mass(Vector256<double> values) => values;
 
     public static double Mass(double value) => value;
 }

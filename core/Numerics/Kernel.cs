@@ -9,7 +9,7 @@ internal interface IUnaryTerm
 {
     static abstract double Invoke(double x);
 
-    static abstract Vector512<double> Invoke(Vector512<double> x);
+    static abstract Vector256<double> Invoke(Vector256<double> x);
 }
 
 /// <summary>A term f(x, y) of a reduction over two operands, scalar and lane-wise; the two must agree.</summary>
@@ -17,7 +17,7 @@ internal interface IPairTerm
 {
     static abstract double Invoke(double x, double y);
 
-    static abstract Vector512<double> Invoke(Vector512<double> x, Vector512<double> y);
+    static abstract Vector256<double> Invoke(Vector256<double> x, Vector256<double> y);
 }
 
 /// <summary>The result of a reduction: Σ f, and each operand's mass (for the normalisation check).</summary>
@@ -58,7 +58,7 @@ internal readonly unsafe struct PairJob<T, TTerm, TDomainX, TDomainY>(void* x, v
 
 /// <summary>
 /// The one SIMD driver every information measure runs on: a single pass over the inputs, 16 elements a step
-/// (two <see cref="Vector512{T}"/> of double; float is widened to double), validating every lane,
+/// (four <see cref="Vector256{T}"/> of double; float is widened to double), validating every lane,
 /// summing the terms with a per-lane compensated (Neumaier) sum, zero allocation.
 /// </summary>
 /// <remarks>
@@ -67,7 +67,11 @@ internal readonly unsafe struct PairJob<T, TTerm, TDomainX, TDomainY>(void* x, v
 /// </remarks>
 internal static class Kernel
 {
+    /// <summary>Elements a step: four vectors, so four independent terms are in flight.</summary>
     internal const int Step = 16;
+
+    /// <summary>Elements one <see cref="Load{T}"/> brings in: two vectors of 4 doubles.</summary>
+    internal const int Lanes = 8;
 
     internal static unsafe Sums Reduce<T, TTerm, TDomain>(ReadOnlySpan<T> x, Operand nameX)
         where T : IFloatingPointIeee754<T>
@@ -103,18 +107,21 @@ internal static class Kernel
         where TDomain : IDomain
     {
         var total = new VectorNeumaier();
-        var mass = Vector512<double>.Zero;
-        var valid = Vector512<double>.AllBitsSet;
+        var mass = Vector256<double>.Zero;
+        var valid = Vector256<double>.AllBitsSet;
         var i = 0;
         for (; i <= x.Length - Step; i += Step)
         {
             Load(x, i, out var x0, out var x1);
-            valid &= TDomain.ValidLanes(x0) & TDomain.ValidLanes(x1);
+            Load(x, i + Lanes, out var x2, out var x3);
+            valid &= TDomain.ValidLanes(x0) & TDomain.ValidLanes(x1) & TDomain.ValidLanes(x2) & TDomain.ValidLanes(x3);
             total.Add(TTerm.Invoke(x0));
             total.Add(TTerm.Invoke(x1));
+            total.Add(TTerm.Invoke(x2));
+            total.Add(TTerm.Invoke(x3));
             if (TDomain.IsNormalised)
             {
-                mass += TDomain.Mass(x0) + TDomain.Mass(x1);
+                mass += (TDomain.Mass(x0) + TDomain.Mass(x1)) + (TDomain.Mass(x2) + TDomain.Mass(x3));
             }
         }
 
@@ -129,8 +136,8 @@ internal static class Kernel
             tailMass += TDomain.IsNormalised ? TDomain.Mass(xi) : 0.0;
         }
 
-        var allValid = tailValid && Vector512.EqualsAll(valid.AsUInt64(), Vector512<ulong>.AllBitsSet);
-        return new Partial(total.Result(tail), Vector512.Sum(mass) + tailMass, 0.0, allValid);
+        var allValid = tailValid && Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet);
+        return new Partial(total.Result(tail), Vector256.Sum(mass) + tailMass, 0.0, allValid);
     }
 
     internal static unsafe Sums Reduce<T, TTerm, TDomainX, TDomainY>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Operand nameX, Operand nameY)
@@ -172,27 +179,31 @@ internal static class Kernel
         where TDomainY : IDomain
     {
         var total = new VectorNeumaier();
-        var massX = Vector512<double>.Zero;
-        var massY = Vector512<double>.Zero;
-        var validX = Vector512<double>.AllBitsSet;
-        var validY = Vector512<double>.AllBitsSet;
+        var massX = Vector256<double>.Zero;
+        var massY = Vector256<double>.Zero;
+        var validX = Vector256<double>.AllBitsSet;
+        var validY = Vector256<double>.AllBitsSet;
         var i = 0;
         for (; i <= x.Length - Step; i += Step)
         {
             Load(x, i, out var x0, out var x1);
+            Load(x, i + Lanes, out var x2, out var x3);
             Load(y, i, out var y0, out var y1);
-            validX &= TDomainX.ValidLanes(x0) & TDomainX.ValidLanes(x1);
-            validY &= TDomainY.ValidLanes(y0) & TDomainY.ValidLanes(y1);
+            Load(y, i + Lanes, out var y2, out var y3);
+            validX &= TDomainX.ValidLanes(x0) & TDomainX.ValidLanes(x1) & TDomainX.ValidLanes(x2) & TDomainX.ValidLanes(x3);
+            validY &= TDomainY.ValidLanes(y0) & TDomainY.ValidLanes(y1) & TDomainY.ValidLanes(y2) & TDomainY.ValidLanes(y3);
             total.Add(TTerm.Invoke(x0, y0));
             total.Add(TTerm.Invoke(x1, y1));
+            total.Add(TTerm.Invoke(x2, y2));
+            total.Add(TTerm.Invoke(x3, y3));
             if (TDomainX.IsNormalised)
             {
-                massX += TDomainX.Mass(x0) + TDomainX.Mass(x1);
+                massX += (TDomainX.Mass(x0) + TDomainX.Mass(x1)) + (TDomainX.Mass(x2) + TDomainX.Mass(x3));
             }
 
             if (TDomainY.IsNormalised)
             {
-                massY += TDomainY.Mass(y0) + TDomainY.Mass(y1);
+                massY += (TDomainY.Mass(y0) + TDomainY.Mass(y1)) + (TDomainY.Mass(y2) + TDomainY.Mass(y3));
             }
         }
 
@@ -212,8 +223,8 @@ internal static class Kernel
         }
 
         var allValid = tailValidX && tailValidY
-            && Vector512.EqualsAll((validX & validY).AsUInt64(), Vector512<ulong>.AllBitsSet);
-        return new Partial(total.Result(tail), Vector512.Sum(massX) + tailMassX, Vector512.Sum(massY) + tailMassY, allValid);
+            && Vector256.EqualsAll((validX & validY).AsUInt64(), Vector256<ulong>.AllBitsSet);
+        return new Partial(total.Result(tail), Vector256.Sum(massX) + tailMassX, Vector256.Sum(massY) + tailMassY, allValid);
     }
 
     /// <summary>destination[i] = scale·f(x[i]) for every i, validating x in the same pass. On error, destination is left partly written.</summary>
@@ -222,14 +233,16 @@ internal static class Kernel
         where TTerm : IUnaryTerm
         where TDomain : IDomain
     {
-        var valid = Vector512<double>.AllBitsSet;
-        var factor = Vector512.Create(scale);
+        var valid = Vector256<double>.AllBitsSet;
+        var factor = Vector256.Create(scale);
         var i = 0;
         for (; i <= x.Length - Step; i += Step)
         {
             Load(x, i, out var x0, out var x1);
-            valid &= TDomain.ValidLanes(x0) & TDomain.ValidLanes(x1);
+            Load(x, i + Lanes, out var x2, out var x3);
+            valid &= TDomain.ValidLanes(x0) & TDomain.ValidLanes(x1) & TDomain.ValidLanes(x2) & TDomain.ValidLanes(x3);
             Store(destination, i, factor * TTerm.Invoke(x0), factor * TTerm.Invoke(x1));
+            Store(destination, i + Lanes, factor * TTerm.Invoke(x2), factor * TTerm.Invoke(x3));
         }
 
         var tailValid = true;
@@ -240,63 +253,63 @@ internal static class Kernel
             destination[i] = T.CreateTruncating(scale * TTerm.Invoke(xi));
         }
 
-        if (!tailValid || !Vector512.EqualsAll(valid.AsUInt64(), Vector512<ulong>.AllBitsSet))
+        if (!tailValid || !Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet))
         {
             ThrowFirstInvalid<T, TDomain>(x, nameX);
         }
     }
 
-    /// <summary>Loads <see cref="Step"/> elements from index i as two vectors of double (float is widened).</summary>
+    /// <summary>Loads <see cref="Lanes"/> elements from index i as two vectors of double (float is widened).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Load<T>(ReadOnlySpan<T> source, int i, out Vector512<double> lower, out Vector512<double> upper)
+    internal static void Load<T>(ReadOnlySpan<T> source, int i, out Vector256<double> lower, out Vector256<double> upper)
         where T : IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(double))
         {
             ref var start = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(source));
-            lower = Vector512.LoadUnsafe(ref start, (nuint)i);
-            upper = Vector512.LoadUnsafe(ref start, (nuint)(i + Vector512<double>.Count));
+            lower = Vector256.LoadUnsafe(ref start, (nuint)i);
+            upper = Vector256.LoadUnsafe(ref start, (nuint)(i + Vector256<double>.Count));
         }
         else if (typeof(T) == typeof(float))
         {
             ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(source));
-            (lower, upper) = Vector512.Widen(Vector512.LoadUnsafe(ref start, (nuint)i));
+            (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref start, (nuint)i));
         }
         else
         {
-            Span<double> values = stackalloc double[Step];
-            for (var k = 0; k < Step; k++)
+            Span<double> values = stackalloc double[Lanes];
+            for (var k = 0; k < Lanes; k++)
             {
                 values[k] = double.CreateTruncating(source[i + k]);
             }
 
-            lower = Vector512.Create<double>(values);
-            upper = Vector512.Create<double>(values[Vector512<double>.Count..]);
+            lower = Vector256.Create<double>(values);
+            upper = Vector256.Create<double>(values[Vector256<double>.Count..]);
         }
     }
 
-    /// <summary>Stores two vectors of double as <see cref="Step"/> elements of T at index i (float is narrowed, rounding to nearest).</summary>
+    /// <summary>Stores two vectors of double as <see cref="Lanes"/> elements of T at index i (float is narrowed, rounding to nearest).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Store<T>(Span<T> destination, int i, Vector512<double> lower, Vector512<double> upper)
+    internal static void Store<T>(Span<T> destination, int i, Vector256<double> lower, Vector256<double> upper)
         where T : IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(double))
         {
             ref var start = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(destination));
             lower.StoreUnsafe(ref start, (nuint)i);
-            upper.StoreUnsafe(ref start, (nuint)(i + Vector512<double>.Count));
+            upper.StoreUnsafe(ref start, (nuint)(i + Vector256<double>.Count));
         }
         else if (typeof(T) == typeof(float))
         {
             ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(destination));
-            Vector512.Narrow(lower, upper).StoreUnsafe(ref start, (nuint)i);
+            Vector256.Narrow(lower, upper).StoreUnsafe(ref start, (nuint)i);
         }
         else
         {
-            for (var k = 0; k < Vector512<double>.Count; k++)
+            for (var k = 0; k < Vector256<double>.Count; k++)
             {
                 destination[i + k] = T.CreateTruncating(lower[k]);
-                destination[i + Vector512<double>.Count + k] = T.CreateTruncating(upper[k]);
+                destination[i + Vector256<double>.Count + k] = T.CreateTruncating(upper[k]);
             }
         }
     }

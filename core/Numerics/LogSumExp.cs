@@ -78,10 +78,10 @@ public static class LogSumExp
     // where x − LSE would inherit the rounding of a large LSE.
     private static void Shift<T>(ReadOnlySpan<T> x, Span<T> destination, double max, double adjust, bool exponentiate) where T : IFloatingPointIeee754<T>
     {
-        var shift = Vector512.Create(max);
-        var adjustment = Vector512.Create(adjust);
+        var shift = Vector256.Create(max);
+        var adjustment = Vector256.Create(adjust);
         var i = 0;
-        for (; i <= x.Length - Kernel.Step; i += Kernel.Step)
+        for (; i <= x.Length - Kernel.Lanes; i += Kernel.Lanes)
         {
             Kernel.Load(x, i, out var x0, out var x1);
             var y0 = x0 - shift;
@@ -171,19 +171,19 @@ public static class LogSumExp
         var max = double.NegativeInfinity;
         var sum = new VectorNeumaier();
         var tail = new ScalarNeumaier();
-        var valid = Vector512<double>.AllBitsSet;
-        var positiveInfinity = Vector512.Create(double.PositiveInfinity);
+        var valid = Vector256<double>.AllBitsSet;
+        var positiveInfinity = Vector256.Create(double.PositiveInfinity);
         for (var start = 0; start < x.Length; start += Block)
         {
             var block = x.Slice(start, Math.Min(Block, x.Length - start));
             var vectorEnd = block.Length - (block.Length % Kernel.Step);
 
-            var blockMax = Vector512.Create(double.NegativeInfinity);
-            for (var i = 0; i < vectorEnd; i += Kernel.Step)
+            var blockMax = Vector256.Create(double.NegativeInfinity);
+            for (var i = 0; i < vectorEnd; i += Kernel.Lanes)
             {
                 Kernel.Load(block, i, out var x0, out var x1);
-                valid &= Vector512.LessThan(x0, positiveInfinity) & Vector512.LessThan(x1, positiveInfinity);
-                blockMax = Vector512.Max(blockMax, Vector512.Max(x0, x1));
+                valid &= Vector256.LessThan(x0, positiveInfinity) & Vector256.LessThan(x1, positiveInfinity);
+                blockMax = Vector256.Max(blockMax, Vector256.Max(x0, x1));
             }
 
             var newMax = Math.Max(max, HorizontalMax(blockMax));
@@ -192,7 +192,7 @@ public static class LogSumExp
                 var xi = double.CreateTruncating(block[i]);
                 if (!(xi < double.PositiveInfinity))
                 {
-                    valid = Vector512<double>.Zero;
+                    valid = Vector256<double>.Zero;
                 }
 
                 newMax = Math.Max(newMax, xi);
@@ -211,12 +211,15 @@ public static class LogSumExp
                 continue;
             }
 
-            var shift = Vector512.Create(max);
+            var shift = Vector256.Create(max);
             for (var i = 0; i < vectorEnd; i += Kernel.Step)
             {
                 Kernel.Load(block, i, out var x0, out var x1);
+                Kernel.Load(block, i + Kernel.Lanes, out var x2, out var x3);
                 sum.Add(VectorMath.Exp(x0 - shift));
                 sum.Add(VectorMath.Exp(x1 - shift));
+                sum.Add(VectorMath.Exp(x2 - shift));
+                sum.Add(VectorMath.Exp(x3 - shift));
             }
 
             for (var i = vectorEnd; i < block.Length; i++)
@@ -225,12 +228,11 @@ public static class LogSumExp
             }
         }
 
-        return new Shifted(max, sum.Result(tail), Vector512.EqualsAll(valid.AsUInt64(), Vector512<ulong>.AllBitsSet));
+        return new Shifted(max, sum.Result(tail), Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet));
     }
 
-    private static double HorizontalMax(Vector512<double> v)
+    private static double HorizontalMax(Vector256<double> v)
     {
-        var lanes = Vector256.Max(v.GetLower(), v.GetUpper());
-        return Math.Max(Math.Max(lanes[0], lanes[1]), Math.Max(lanes[2], lanes[3]));
+        return Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));
     }
 }

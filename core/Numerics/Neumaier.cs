@@ -35,18 +35,18 @@ internal struct ScalarNeumaier
     internal readonly double Compensation => _compensation;
 }
 
-/// <summary>Four independent Neumaier sums, one per lane of a <see cref="Vector512{T}"/>.</summary>
+/// <summary>Four independent Neumaier sums, one per lane of a <see cref="Vector256{T}"/>.</summary>
 internal struct VectorNeumaier
 {
-    private Vector512<double> _sum;
-    private Vector512<double> _compensation;
+    private Vector256<double> _sum;
+    private Vector256<double> _compensation;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Add(Vector512<double> value)
+    internal void Add(Vector256<double> value)
     {
         var t = _sum + value;
-        var sumLarger = Vector512.GreaterThanOrEqual(Vector512.Abs(_sum), Vector512.Abs(value));
-        _compensation += Vector512.ConditionalSelect(sumLarger, (_sum - t) + value, (value - t) + _sum);
+        var sumLarger = Vector256.GreaterThanOrEqual(Vector256.Abs(_sum), Vector256.Abs(value));
+        _compensation += Vector256.ConditionalSelect(sumLarger, (_sum - t) + value, (value - t) + _sum);
         _sum = t;
     }
 
@@ -54,7 +54,7 @@ internal struct VectorNeumaier
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Scale(double factor)
     {
-        var f = Vector512.Create(factor);
+        var f = Vector256.Create(factor);
         _sum *= f;
         _compensation *= f;
     }
@@ -63,7 +63,7 @@ internal struct VectorNeumaier
     internal readonly double Result(ScalarNeumaier tail)
     {
         var total = new ScalarNeumaier();
-        for (var lane = 0; lane < Vector512<double>.Count; lane++)
+        for (var lane = 0; lane < Vector256<double>.Count; lane++)
         {
             total.Add(_sum[lane]);
         }
@@ -74,7 +74,7 @@ internal struct VectorNeumaier
             return total.Sum;
         }
 
-        var compensation = Vector512.Sum(_compensation) + tail.Compensation;
+        var compensation = Vector256.Sum(_compensation) + tail.Compensation;
         return total.Result + compensation;
     }
 }

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace Functional.Numerics;
 
 /// <summary>
-/// SIMD forms of <see cref="StableMath"/>: the same formulas, lane by lane, on <see cref="Vector512{T}"/> of double.
+/// SIMD forms of <see cref="StableMath"/>: the same formulas, lane by lane, on <see cref="Vector256{T}"/> of double.
 /// </summary>
 internal static class VectorMath
 {
@@ -30,60 +30,60 @@ internal static class VectorMath
 
     /// <summary>ln x lane-wise: the one vector logarithm every kernel uses.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> Log(Vector512<double> x) => Vector512.Log(x);
+    internal static Vector256<double> Log(Vector256<double> x) => Vector256.Log(x);
 
     /// <summary>e^x lane-wise: the one vector exponential every kernel uses.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> Exp(Vector512<double> x) => Vector512.Exp(x);
+    internal static Vector256<double> Exp(Vector256<double> x) => Vector256.Exp(x);
 
     /// <summary>
     /// Σ c_i x^i as even and odd halves in x² (two independent Horner chains, half the latency of one);
     /// <see cref="StableMath.Polynomial"/> evaluates in the same order, so scalar and lanes agree.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> Polynomial(Vector512<double> x, ReadOnlySpan<double> coefficients)
+    internal static Vector256<double> Polynomial(Vector256<double> x, ReadOnlySpan<double> coefficients)
     {
         var x2 = x * x;
         var last = (coefficients.Length - 1) & ~1;
-        var even = Vector512.Create(coefficients[last]);
+        var even = Vector256.Create(coefficients[last]);
         for (var i = last - 2; i >= 0; i -= 2)
         {
-            even = Vector512.FusedMultiplyAdd(even, x2, Vector512.Create(coefficients[i]));
+            even = Vector256.FusedMultiplyAdd(even, x2, Vector256.Create(coefficients[i]));
         }
 
         var lastOdd = coefficients.Length % 2 == 0 ? coefficients.Length - 1 : coefficients.Length - 2;
-        var odd = Vector512.Create(coefficients[lastOdd]);
+        var odd = Vector256.Create(coefficients[lastOdd]);
         for (var i = lastOdd - 2; i >= 1; i -= 2)
         {
-            odd = Vector512.FusedMultiplyAdd(odd, x2, Vector512.Create(coefficients[i]));
+            odd = Vector256.FusedMultiplyAdd(odd, x2, Vector256.Create(coefficients[i]));
         }
 
-        return Vector512.FusedMultiplyAdd(odd, x, even);
+        return Vector256.FusedMultiplyAdd(odd, x, even);
     }
 
     /// <summary>Lane-wise <see cref="StableMath.Log1P"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> Log1P(Vector512<double> x)
+    internal static Vector256<double> Log1P(Vector256<double> x)
     {
-        var u = Vector512<double>.One + x;
+        var u = Vector256<double>.One + x;
         var log = Log(u);
-        var corrected = log * x / (u - Vector512<double>.One);
-        var exact = Vector512.Equals(u, Vector512<double>.One);
-        var infinite = Vector512.Equals(u, Vector512.Create(double.PositiveInfinity));
-        return Vector512.ConditionalSelect(exact, x, Vector512.ConditionalSelect(infinite, u, corrected));
+        var corrected = log * x / (u - Vector256<double>.One);
+        var exact = Vector256.Equals(u, Vector256<double>.One);
+        var infinite = Vector256.Equals(u, Vector256.Create(double.PositiveInfinity));
+        return Vector256.ConditionalSelect(exact, x, Vector256.ConditionalSelect(infinite, u, corrected));
     }
 
     /// <summary>G(x) = (1 + x)·ln(1 + x) − x by its series, for lanes where |x| is below the series threshold.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> RelativeEntropySeriesPart(Vector512<double> x)
+    internal static Vector256<double> RelativeEntropySeriesPart(Vector256<double> x)
         => x * x * Polynomial(x, RelativeEntropySeries);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> ExpRemainderSeriesPart(Vector512<double> t)
+    internal static Vector256<double> ExpRemainderSeriesPart(Vector256<double> t)
         => t * t * Polynomial(t, ExpRemainderSeries);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> JensenShannonSeriesPart(Vector512<double> delta)
+    internal static Vector256<double> JensenShannonSeriesPart(Vector256<double> delta)
     {
         var d2 = delta * delta;
         return d2 * Polynomial(d2, JensenShannonSeries);
@@ -91,11 +91,11 @@ internal static class VectorMath
 
     /// <summary>Lanes with |x| &lt; <see cref="StableMath.SeriesThreshold"/> (false for NaN).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> SeriesLanes(Vector512<double> x)
-        => Vector512.LessThan(Vector512.Abs(x), Vector512.Create(StableMath.SeriesThreshold));
+    internal static Vector256<double> SeriesLanes(Vector256<double> x)
+        => Vector256.LessThan(Vector256.Abs(x), Vector256.Create(StableMath.SeriesThreshold));
 
     /// <summary>x·ln y lane-wise, with 0 where x = 0 (0·ln 0 = 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> XLogY(Vector512<double> x, Vector512<double> y)
-        => Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero), Vector512<double>.Zero, x * Log(y));
+    internal static Vector256<double> XLogY(Vector256<double> x, Vector256<double> y)
+        => Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), Vector256<double>.Zero, x * Log(y));
 }
