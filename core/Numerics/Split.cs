@@ -14,9 +14,10 @@ internal interface ISplitJob<TResult>
 /// The split point depends only on the length, so the result is the same bits whether one core or two did the work.
 /// </summary>
 /// <remarks>
-/// Zero allocation after the first call on a thread: the work item is cached per thread and per job type. If the pool
-/// has not started the second half by the time the caller finishes the first, the caller runs it itself, so a busy
-/// pool costs time, never progress.
+/// The second half goes to one long-lived background helper thread (the thread pool's queues allocate as they grow, and
+/// a pool worker can be slow to wake). If the helper is busy with another caller's half, or has not started this one by
+/// the time the caller finishes the first, the caller runs it itself: contention costs time, never progress, and never
+/// changes the result. Zero allocation after the first call on a thread (the work item is cached per thread and job type).
 /// </remarks>
 internal static class Split
 {
@@ -38,7 +39,9 @@ internal static class Split
         }
 
         var work = SplitWork<TJob, TResult>.ForThisThread();
-        work.Start(job, mid, length - mid);
+        work.Prepare(job, mid, length - mid);
+        // Whether or not the helper took it, Finish runs the half here unless the helper has already claimed it.
+        _ = Helper.TryHandOff(work);
         first = job.Run(0, mid);
         second = work.Finish();
     }
@@ -48,8 +51,68 @@ internal static class Split
         => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref Unsafe.AsRef<T>(start), offset), length);
 }
 
-/// <summary>The second half of a split reduction, as a reusable thread-pool work item.</summary>
-internal sealed class SplitWork<TJob, TResult> : IThreadPoolWorkItem
+/// <summary>Work the helper thread can run.</summary>
+internal interface IHelperWork
+{
+    void Execute();
+}
+
+/// <summary>
+/// One background thread that runs second halves. A caller claims it with a compare-and-swap; if another caller holds
+/// it, the claim fails at once and the caller does the work itself.
+/// </summary>
+internal static class Helper
+{
+    private static readonly SemaphoreSlim Wake = new(0);
+    private static readonly object StartGate = new();
+    private static IHelperWork? s_pending;
+    private static int s_busy;
+    private static bool s_started;
+
+    internal static bool TryHandOff(IHelperWork work)
+    {
+        if (Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        EnsureStarted();
+        Volatile.Write(ref s_pending, work);
+        Wake.Release();
+        return true;
+    }
+
+    private static void EnsureStarted()
+    {
+        if (Volatile.Read(ref s_started))
+        {
+            return;
+        }
+
+        lock (StartGate)
+        {
+            if (!s_started)
+            {
+                new Thread(Loop) { IsBackground = true, Name = "Functional split helper" }.Start();
+                Volatile.Write(ref s_started, true);
+            }
+        }
+    }
+
+    private static void Loop()
+    {
+        while (true)
+        {
+            Wake.Wait();
+            var work = Interlocked.Exchange(ref s_pending, null);
+            work?.Execute();
+            Volatile.Write(ref s_busy, 0);
+        }
+    }
+}
+
+/// <summary>The second half of a split reduction, as a reusable work item for the helper thread.</summary>
+internal sealed class SplitWork<TJob, TResult> : IHelperWork
     where TJob : struct, ISplitJob<TResult>
 {
     [ThreadStatic]
@@ -65,7 +128,7 @@ internal sealed class SplitWork<TJob, TResult> : IThreadPoolWorkItem
 
     internal static SplitWork<TJob, TResult> ForThisThread() => t_cached ??= new SplitWork<TJob, TResult>();
 
-    internal void Start(TJob job, int start, int length)
+    internal void Prepare(TJob job, int start, int length)
     {
         _job = job;
         _start = start;
@@ -73,10 +136,9 @@ internal sealed class SplitWork<TJob, TResult> : IThreadPoolWorkItem
         _error = null;
         Volatile.Write(ref _finished, 0);
         Volatile.Write(ref _claimed, 0);
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
-    /// <summary>Run by the pool; does nothing if the caller already took the job (or for a stale queue entry).</summary>
+    /// <summary>Run by the helper; does nothing if the caller already took the job.</summary>
     public void Execute()
     {
         if (Interlocked.CompareExchange(ref _claimed, 1, 0) != 0)

@@ -46,6 +46,28 @@ public class SplitTests
     }
 
     [Fact]
+    public void Back_to_back_calls_from_racing_threads_never_mix_up_their_halves()
+    {
+        // Reusing a thread's cached work item while the helper may still hold the previous one is the race to rule out.
+        var a = Distribution(70_001, 7);
+        var b = Distribution(140_001, 8);
+        var expectedA = Entropy.Of(a);
+        var expectedB = Entropy.Of(b);
+        var mismatches = 0;
+        Parallel.For(0, 8, _ =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                if (Entropy.Of(a) != expectedA || Entropy.Of(b) != expectedB)
+                {
+                    Interlocked.Increment(ref mismatches);
+                }
+            }
+        });
+        Assert.Equal(0, mismatches);
+    }
+
+    [Fact]
     public void Split_results_match_the_textbook_just_above_the_threshold()
     {
         var n = Split.Threshold + 13;
