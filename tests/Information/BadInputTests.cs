@@ -38,6 +38,11 @@ public class BadInputTests
         new("Expectation.Of", [new("p", Kind.Probability), new("f", Kind.Finite)], a => Expectation.Of<double>(a[0], a[1])),
         new("Expectation.SampleAverage", [new("values", Kind.Finite)], a => Expectation.SampleAverage<double>(a[0])),
         new("LogSumExp.Of", [new("x", Kind.Finite)], a => LogSumExp.Of(a[0])),
+        new("LogSumExp.Softmax", [new("x", Kind.Finite)], a => LogSumExp.Softmax<double>(a[0], new double[a[0].Length])),
+        new("LogSumExp.LogSoftmax", [new("x", Kind.Finite)], a => LogSumExp.LogSoftmax<double>(a[0], new double[a[0].Length])),
+        new("Kl.FromLogQ(batch)", [new("p", Kind.Probability), new("logQ", Kind.LogProbability)], a => Kl.FromLogQ<double>(a[0], a[1], 3, Reduction.Sum), "{0}[0, 1]"),
+        new("Kl.FromLogs(batch)", [new("logP", Kind.LogProbability), new("logQ", Kind.LogProbability)], a => Kl.FromLogs<double>(a[0], a[1], 3, new double[1]), "{0}[0, 1]"),
+        new("CrossEntropy.FromLogQ(batch)", [new("p", Kind.Probability), new("logQ", Kind.LogProbability)], a => CrossEntropy.FromLogQ<double>(a[0], a[1], 3, Reduction.Mean), "{0}[0, 1]"),
         new("ProbabilityVector.Create", [new("p", Kind.Probability)], a => ProbabilityVector.Create(a[0])),
     ];
 
@@ -71,7 +76,7 @@ public class BadInputTests
                 foreach (var (name, _) in BadElements(function.Operands[k].Kind))
                 {
                     // LogSumExp accepts −∞ (a masked logit).
-                    if (function.Name == "LogSumExp.Of" && name == "-inf")
+                    if (function.Name.StartsWith("LogSumExp.", StringComparison.Ordinal) && name == "-inf")
                     {
                         continue;
                     }

@@ -84,6 +84,12 @@ public class KernelAgreementTests
             {
                 Near(Math.Exp(fd[i] - lse), destination[offset + i], relative * 4, $"softmax[{i}], {context}", absolute: 1e-300);
             }
+
+            LogSumExp.LogSoftmax(fs, destination.AsSpan(offset));
+            for (var i = 0; i < n; i++)
+            {
+                Near(fd[i] - lse, destination[offset + i], relative, $"log-softmax[{i}], {context}", absolute: 1e-13);
+            }
         }
     }
 
