@@ -102,6 +102,25 @@ internal readonly struct NonNegativeDomain : IDomain
     public static double Mass(double value) => value;
 }
 
+/// <summary>Class labels coded as −1 or +1 (margin losses).</summary>
+internal readonly struct SignDomain : IDomain
+{
+    public static bool IsNormalised => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ValidLanes(Vector256<double> values)
+        => Vector256.Equals(Vector256.Abs(values), Vector256<double>.One);
+
+    public static bool IsValid(double value) => value is 1.0 or -1.0;
+
+    public static string Problem(double value) => "is not a label in {−1, +1}";
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Mass(Vector256<double> values) => values;
+
+    public static double Mass(double value) => value;
+}
+
 /// <summary>Any finite value (function values, samples).</summary>
 internal readonly struct FiniteDomain : IDomain
 {

@@ -314,7 +314,7 @@ internal static class Kernel
         }
     }
 
-    private static void ThrowFirstInvalid<T, TDomain>(ReadOnlySpan<T> x, Operand name)
+    internal static void ThrowFirstInvalid<T, TDomain>(ReadOnlySpan<T> x, Operand name)
         where T : IFloatingPointIeee754<T>
         where TDomain : IDomain
     {

@@ -1,0 +1,120 @@
+using System.Runtime.Intrinsics;
+using Functional.Numerics;
+
+namespace Functional.Losses;
+
+/// <summary>
+/// The one driver every element-wise loss runs on: a single SIMD pass that validates predictions (finite) and targets (the
+/// loss's domain), writes the derivative, and sums the values compensated. Float is computed in double.
+/// </summary>
+internal static class LossKernel
+{
+    /// <summary>Σ or mean of ℓ over the elements; gradient (if not empty) receives ∂(reduced loss)/∂prediction_i.</summary>
+    internal static T Reduce<T, TLoss, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient, Reduction reduction)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TTargets : IDomain
+    {
+        Guard.SameLength(predictions.Length, targets.Length, nameof(predictions), nameof(targets));
+        if (!gradient.IsEmpty)
+        {
+            Guard.Destination(predictions.Length, gradient.Length, nameof(gradient));
+        }
+
+        if (reduction is not (Reduction.Sum or Reduction.Mean))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reduction), reduction,
+                $"reduction = {reduction}: an element-wise loss reduces by Sum or Mean; for one value per element use the Elementwise form.");
+        }
+
+        Guard.NotEmpty(predictions.Length, nameof(predictions), "a loss needs at least one prediction");
+        var scale = reduction == Reduction.Mean ? 1.0 / predictions.Length : 1.0;
+        var total = Run<T, TLoss, TTargets>(loss, predictions, targets, Span<T>.Empty, gradient, scale);
+        return T.CreateTruncating(total * scale);
+    }
+
+    /// <summary>values[i] = ℓ(prediction_i, target_i) and gradient[i] = ∂ℓ/∂prediction_i (either may be empty to skip it).</summary>
+    internal static void Elementwise<T, TLoss, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TTargets : IDomain
+    {
+        Guard.SameLength(predictions.Length, targets.Length, nameof(predictions), nameof(targets));
+        if (!values.IsEmpty)
+        {
+            Guard.Destination(predictions.Length, values.Length, nameof(values));
+        }
+
+        if (!gradient.IsEmpty)
+        {
+            Guard.Destination(predictions.Length, gradient.Length, nameof(gradient));
+        }
+
+        _ = Run<T, TLoss, TTargets>(loss, predictions, targets, values, gradient, 1.0);
+    }
+
+    private static double Run<T, TLoss, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient, double gradientScale)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TTargets : IDomain
+    {
+        var total = new VectorNeumaier();
+        var validP = Vector256<double>.AllBitsSet;
+        var validT = Vector256<double>.AllBitsSet;
+        var scale = Vector256.Create(gradientScale);
+        var writeValues = !values.IsEmpty;
+        var writeGradient = !gradient.IsEmpty;
+        var i = 0;
+        for (; i <= predictions.Length - Kernel.Lanes; i += Kernel.Lanes)
+        {
+            Kernel.Load(predictions, i, out var p0, out var p1);
+            Kernel.Load(targets, i, out var t0, out var t1);
+            validP &= FiniteDomain.ValidLanes(p0) & FiniteDomain.ValidLanes(p1);
+            validT &= TTargets.ValidLanes(t0) & TTargets.ValidLanes(t1);
+            var v0 = loss.Value(p0, t0, out var d0);
+            var v1 = loss.Value(p1, t1, out var d1);
+            total.Add(v0);
+            total.Add(v1);
+            if (writeValues)
+            {
+                Kernel.Store(values, i, v0, v1);
+            }
+
+            if (writeGradient)
+            {
+                Kernel.Store(gradient, i, d0 * scale, d1 * scale);
+            }
+        }
+
+        var tail = new ScalarNeumaier();
+        var tailValid = true;
+        for (; i < predictions.Length; i++)
+        {
+            var p = double.CreateTruncating(predictions[i]);
+            var t = double.CreateTruncating(targets[i]);
+            tailValid &= FiniteDomain.IsValid(p) && TTargets.IsValid(t);
+            var v = loss.Value(p, t, out var d);
+            tail.Add(v);
+            if (writeValues)
+            {
+                values[i] = T.CreateTruncating(v);
+            }
+
+            if (writeGradient)
+            {
+                gradient[i] = T.CreateTruncating(d * gradientScale);
+            }
+        }
+
+        if (!tailValid || !Vector256.EqualsAll((validP & validT).AsUInt64(), Vector256<ulong>.AllBitsSet))
+        {
+            Kernel.ThrowFirstInvalid<T, FiniteDomain>(predictions, new Operand(nameof(predictions)));
+            Kernel.ThrowFirstInvalid<T, TTargets>(targets, new Operand(nameof(targets)));
+        }
+
+        return total.Result(tail);
+    }
+}

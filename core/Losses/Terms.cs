@@ -1,0 +1,165 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Functional.Numerics;
+
+namespace Functional.Losses;
+
+// Each loss as value and derivative with respect to the prediction, d = prediction − target. NOTES.md derives them.
+
+/// <summary>½d², derivative d.</summary>
+internal readonly struct HalfSquaredErrorTerm : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var d = prediction - target;
+        derivative = d;
+        return 0.5 * d * d;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var d = prediction - target;
+        derivative = d;
+        return Vector256.Create(0.5) * d * d;
+    }
+}
+
+/// <summary>d², derivative 2d.</summary>
+internal readonly struct SquaredErrorTerm : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var d = prediction - target;
+        derivative = d + d;
+        return d * d;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var d = prediction - target;
+        derivative = d + d;
+        return d * d;
+    }
+}
+
+/// <summary>|d|, derivative sign(d) with the lowest-norm subgradient 0 at d = 0.</summary>
+internal readonly struct AbsoluteErrorTerm : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var d = prediction - target;
+        derivative = d > 0.0 ? 1.0 : d < 0.0 ? -1.0 : 0.0;
+        return Math.Abs(d);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var d = prediction - target;
+        derivative = (Vector256.GreaterThan(d, Vector256<double>.Zero) & Vector256<double>.One)
+            - (Vector256.LessThan(d, Vector256<double>.Zero) & Vector256<double>.One);
+        return Vector256.Abs(d);
+    }
+}
+
+/// <summary>Huber(δ): ½d² for |d| ≤ δ, δ(|d| − ½δ) beyond; derivative clamp(d, −δ, δ).</summary>
+internal readonly struct HuberTerm(double delta) : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var d = prediction - target;
+        var a = Math.Abs(d);
+        derivative = Math.Clamp(d, -delta, delta);
+        return a <= delta ? 0.5 * d * d : delta * (a - (0.5 * delta));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var d = prediction - target;
+        var a = Vector256.Abs(d);
+        var threshold = Vector256.Create(delta);
+        derivative = Vector256.Min(Vector256.Max(d, -threshold), threshold);
+        return Vector256.ConditionalSelect(
+            Vector256.LessThanOrEqual(a, threshold), Vector256.Create(0.5) * d * d, threshold * (a - (Vector256.Create(0.5) * threshold)));
+    }
+}
+
+/// <summary>Smooth-L1(β) = Huber(β)/β: ½d²/β for |d| &lt; β, |d| − ½β beyond; derivative clamp(d/β, −1, 1).</summary>
+internal readonly struct SmoothL1Term(double beta) : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var d = prediction - target;
+        var a = Math.Abs(d);
+        derivative = Math.Clamp(d / beta, -1.0, 1.0);
+        return a < beta ? 0.5 * d * d / beta : a - (0.5 * beta);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var d = prediction - target;
+        var a = Vector256.Abs(d);
+        var b = Vector256.Create(beta);
+        var half = Vector256.Create(0.5);
+        derivative = Vector256.Min(Vector256.Max(d / b, -Vector256<double>.One), Vector256<double>.One);
+        return Vector256.ConditionalSelect(Vector256.LessThan(a, b), half * d * d / b, a - (half * b));
+    }
+}
+
+/// <summary>
+/// Binary cross-entropy on a logit x with target t ∈ [0, 1]: max(x, 0) − t·x + log1p(e^−|x|) (= softplus(x) − t·x);
+/// derivative σ(x) − t, as (1 − t) − σ(−|x|) for x ≥ 0 and σ(−|x|) − t below, so neither tail rounds to 0.
+/// </summary>
+internal readonly struct BinaryCrossEntropyWithLogitsTerm : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var a = Math.Abs(prediction);
+        var e = Math.Exp(-a);
+        var small = e / (1.0 + e);
+        derivative = prediction >= 0.0 ? (1.0 - target) - small : small - target;
+        return Math.Max(prediction, 0.0) - (target * prediction) + StableMath.Log1P(e);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var a = Vector256.Abs(prediction);
+        var e = VectorMath.Exp(-a);
+        var small = e / (Vector256<double>.One + e);
+        derivative = Vector256.ConditionalSelect(
+            Vector256.GreaterThanOrEqual(prediction, Vector256<double>.Zero), (Vector256<double>.One - target) - small, small - target);
+        return Vector256.Max(prediction, Vector256<double>.Zero) - (target * prediction) + VectorMath.Log1P(e);
+    }
+}
+
+/// <summary>
+/// The logistic loss on a margin m = y·f, y ∈ {−1, +1}: ln(1 + e^−m) = softplus(−m); derivative ∂/∂f = −y·σ(−m).
+/// Equal to BCE with logits at t = (y + 1)/2.
+/// </summary>
+internal readonly struct LogisticTerm : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var margin = target * prediction;
+        var e = Math.Exp(-Math.Abs(margin));
+        var small = e / (1.0 + e);
+        derivative = -target * (margin >= 0.0 ? small : 1.0 - small);
+        return Math.Max(-margin, 0.0) + StableMath.Log1P(e);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var margin = target * prediction;
+        var e = VectorMath.Exp(-Vector256.Abs(margin));
+        var small = e / (Vector256<double>.One + e);
+        derivative = -target * Vector256.ConditionalSelect(
+            Vector256.GreaterThanOrEqual(margin, Vector256<double>.Zero), small, Vector256<double>.One - small);
+        return Vector256.Max(-margin, Vector256<double>.Zero) + VectorMath.Log1P(e);
+    }
+}
