@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Functional.Information;
+using Functional.Losses;
 using Functional.Numerics;
 
 namespace Functional.Bench;
@@ -49,7 +50,7 @@ public static class SideBySide
             }
         }
 
-        double[] p, q, x;
+        double[] p, q, x, y;
         string source;
         if (data is null)
         {
@@ -57,6 +58,7 @@ public static class SideBySide
             p = Workload<double>.NormalisedCopy(Workload<double>.Uniform(rng, N), N);
             q = Workload<double>.NormalisedCopy(Workload<double>.Uniform(rng, N), N);
             x = Workload<double>.StandardNormal(rng, N);
+            y = Workload<double>.Uniform(rng, N).Select(u => u < 0.5 ? 1.0 : 0.0).ToArray();
             source = "System.Random(42)";
         }
         else
@@ -64,6 +66,7 @@ public static class SideBySide
             p = Load(Path.Combine(data, "p.f64"));
             q = Load(Path.Combine(data, "q.f64"));
             x = Load(Path.Combine(data, "x.f64"));
+            y = Load(Path.Combine(data, "y.f64"));
             source = $"numpy default_rng(42) via {data}";
         }
 
@@ -71,12 +74,21 @@ public static class SideBySide
 
         // Small normalised inputs so each kernel is called often enough to reach tier-1 code before the timed runs.
         var small = Workload<double>.Create(1024);
+        var gradient = new double[N];
+        var zeros = new double[N];
+        var smallGradient = new double[1024];
         var results = new List<Result>
         {
             Measure("entropy_f64_1e7", "Entropy.Of", runs, () => Entropy.Of<double>(p), () => Entropy.Of<double>(small.P)),
             Measure("kl_f64_1e7", "Kl.Divergence", runs, () => Kl.Divergence<double>(p, q), () => Kl.Divergence<double>(small.P, small.Q)),
             Measure("js_distance_f64_1e7", "JensenShannon.Distance", runs, () => JensenShannon.Distance<double>(p, q), () => JensenShannon.Distance<double>(small.P, small.Q)),
             Measure("logsumexp_f64_1e7", "LogSumExp.Of", runs, () => LogSumExp.Of<double>(x), () => LogSumExp.Of<double>(small.X)),
+            Measure("bce_logits_value_grad_f64_1e7", "Loss.BinaryCrossEntropyWithLogits (value + gradient)", runs,
+                () => Loss.BinaryCrossEntropyWithLogits<double>(x, y, gradient, Reduction.Sum),
+                () => Loss.BinaryCrossEntropyWithLogits<double>(small.X, small.P, smallGradient, Reduction.Sum)),
+            Measure("huber_value_grad_f64_1e7", "Loss.Huber (value + gradient)", runs,
+                () => Loss.Huber<double>(x, zeros, gradient, Reduction.Sum, 1.0),
+                () => Loss.Huber<double>(small.X, small.P, smallGradient, Reduction.Sum, 1.0)),
         };
 
         foreach (var r in results)

@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """Peer timings for the four side-by-side workloads of ../shared/peers/peers.py, with the same data:
-numpy default_rng(42); p = rng.random(n), p /= p.sum(); q likewise; x = rng.standard_normal(n); n = 1e7 float64.
+numpy default_rng(42); p = rng.random(n), p /= p.sum(); q likewise; x = rng.standard_normal(n);
+y = (rng.random(n) < 0.5) as float64; n = 1e7 float64.
 
 Every peer implementation peers.py lists for entropy_f64_1e7, kl_f64_1e7, js_distance_f64_1e7 and
 logsumexp_f64_1e7 is timed as peers.py does (one warm-up call, then the median of --runs calls).
 Prints one JSON line per (workload, peer): workload, peer, median_s, elems_per_s, value.
 
 Options: --runs R (default 5); --dump DIR also writes p, q, x as raw little-endian float64 to DIR/{p,q,x}.f64
-(for `Functional.Bench side-by-side --data DIR`, so both sides time the very same arrays);
+(and y; for `Functional.Bench side-by-side --data DIR`, so both sides time the very same arrays);
 --versions prints one JSON object with the python/numpy/scipy/torch versions and exits.
 Run with Debian's /usr/bin/python3; imports nothing beyond numpy, scipy and torch (and the standard library)."""
 import argparse
@@ -43,6 +44,20 @@ def bench(fn, runs):
     return st.median(ts)
 
 
+def bce_grad(tx, ty):
+    z = tx.clone().requires_grad_(True)
+    loss = torch.nn.functional.binary_cross_entropy_with_logits(z, ty, reduction="sum")
+    loss.backward()
+    return loss.item()
+
+
+def huber_grad(tx):
+    z = tx.clone().requires_grad_(True)
+    loss = torch.nn.functional.huber_loss(z, torch.zeros_like(tx), reduction="sum", delta=1.0)
+    loss.backward()
+    return loss.item()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
@@ -63,10 +78,11 @@ def main():
     p = rng.random(n); p /= p.sum()
     q = rng.random(n); q /= q.sum()
     x = rng.standard_normal(n)
-    tp, tq = torch.from_numpy(p), torch.from_numpy(q)
+    y = (rng.random(n) < 0.5).astype(np.float64)
+    tp, tq, tx, ty = map(torch.from_numpy, (p, q, x, y))
     if a.dump:
         os.makedirs(a.dump, exist_ok=True)
-        for name, arr in (("p", p), ("q", q), ("x", x)):
+        for name, arr in (("p", p), ("q", q), ("x", x), ("y", y)):
             arr.astype("<f8", copy=False).tofile(os.path.join(a.dump, f"{name}.f64"))
 
     workloads = [
@@ -78,6 +94,8 @@ def main():
          lambda: torch.nn.functional.kl_div(tq.log(), tp, reduction="sum").item()),
         ("js_distance_f64_1e7", "scipy.spatial.distance.jensenshannon", lambda: jensenshannon(p, q)),
         ("logsumexp_f64_1e7", "scipy.special.logsumexp", lambda: sp.logsumexp(x)),
+        ("bce_logits_value_grad_f64_1e7", "torch autograd", lambda: bce_grad(tx, ty)),
+        ("huber_value_grad_f64_1e7", "torch autograd", lambda: huber_grad(tx)),
     ]
     for name, peer, fn in workloads:
         secs = bench(fn, a.runs)
