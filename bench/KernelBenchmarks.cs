@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BenchmarkDotNet.Attributes;
 using Functional.Information;
+using Functional.Losses;
 using Functional.Numerics;
 
 namespace Functional.Bench;
@@ -70,6 +71,15 @@ public abstract class KernelBenchmarks<T> where T : IFloatingPointIeee754<T>
 
     [Benchmark]
     public void LogSoftmax() => LogSumExp.LogSoftmax<T>(w.X, w.Destination);
+
+    [Benchmark]
+    public T BceWithLogitsValueAndGradient() => Loss.BinaryCrossEntropyWithLogits<T>(w.X, w.Unit, w.Destination, Reduction.Mean);
+
+    [Benchmark]
+    public T HuberValueAndGradient() => Loss.Huber<T>(w.X, w.P, w.Destination, Reduction.Mean, 1.0);
+
+    [Benchmark]
+    public T LogisticValueAndGradient() => Loss.Logistic<T>(w.X, w.Signs, w.Destination, Reduction.Mean);
 }
 
 /// <summary>The kernels over double.</summary>

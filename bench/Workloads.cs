@@ -19,6 +19,7 @@ public sealed class Workload<T> where T : IFloatingPointIeee754<T>
         BatchQ = new T[n];
         Unit = new T[n];
         X = new T[n];
+        Signs = new T[n];
         Destination = new T[n];
     }
 
@@ -47,6 +48,9 @@ public sealed class Workload<T> where T : IFloatingPointIeee754<T>
     /// <summary>Standard normal values (log-sum-exp, softmax, f of an expectation, sample average).</summary>
     public T[] X { get; }
 
+    /// <summary>Labels −1 or +1 (the sign of <see cref="Unit"/> − ½), for margin losses.</summary>
+    public T[] Signs { get; }
+
     public T[] Destination { get; }
 
     public static Workload<T> Create(int n, int seed = 42)
@@ -71,6 +75,11 @@ public sealed class Workload<T> where T : IFloatingPointIeee754<T>
 
         ToT(x, w.X);
         ToT(unit, w.Unit);
+        for (var i = 0; i < n; i++)
+        {
+            w.Signs[i] = unit[i] < 0.5 ? -T.One : T.One;
+        }
+
         return w;
     }
 
