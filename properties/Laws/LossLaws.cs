@@ -79,6 +79,10 @@ public static class LossLaws
             {
                 var h = step * Math.Max(1.0, Math.Max(Math.Abs(p[i]), Math.Abs(t[i])));
                 (plus[i], minus[i]) = (p[i] + h, p[i] - h);
+                if (!double.IsFinite(plus[i]) || !double.IsFinite(minus[i]))
+                {
+                    (plus[i], minus[i]) = (p[i], p[i]); // beyond the largest double: no difference to take, the element is skipped
+                }
             }
 
             var (v, g) = loss.At(p, t, a);
@@ -87,7 +91,7 @@ public static class LossLaws
             for (var i = 0; i < n; i++)
             {
                 var width = plus[i] - minus[i];
-                if (!double.IsFinite(width) || !double.IsFinite(plus[i]) || !double.IsFinite(minus[i])
+                if (!(width > 0.0) || !double.IsFinite(width)
                     || !(double.IsFinite(v[i]) && double.IsFinite(vp[i]) && double.IsFinite(vm[i]))
                     || loss.Kinks(t[i], a).Any(k => k >= minus[i] && k <= plus[i]))
                 {
@@ -355,7 +359,7 @@ public static class LossLaws
             }
         };
 
-    /// <summary>Σ with Neumaier compensation.</summary>
+    /// <summary>Σ with Neumaier compensation; ±∞ once a partial sum overflows.</summary>
     public static double CompensatedSum(IEnumerable<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -363,6 +367,11 @@ public static class LossLaws
         foreach (var x in values)
         {
             var next = sum + x;
+            if (!double.IsFinite(next))
+            {
+                return next; // overflow (or an infinite term): the sum is that infinity, the compensation would be NaN
+            }
+
             compensation += Math.Abs(sum) >= Math.Abs(x) ? (sum - next) + x : (x - next) + sum;
             sum = next;
         }
