@@ -66,8 +66,11 @@ public static class LossLaws
     /// <paramref name="roundoff"/>·ε·S/(2h), S = max|ℓ| + (|ŷ| + |y| + h)·max|∂ℓ| (the size of the terms ℓ is computed from),
     /// plus truncation |g(ŷ+h) − g(ŷ−h)| + |g(ŷ±h) − g(ŷ)| (the difference quotient is the mean of g over the interval, so for
     /// a convex loss it lies between g(ŷ − h) and g(ŷ + h); for a smooth one the excess is O(h²)).
+    /// <paramref name="termSize"/>(ŷ, y, parameter), if given, is added to S: the size of intermediate terms that cancel in the
+    /// value (e.g. |ŷ| for max(ŷ, 0) − t·ŷ), whose rounding the difference quotient sees although the derivative is exact.
     /// </summary>
-    public static Action<LossCase> DerivativeMatchesFiniteDifference(LossUnderTest loss, double step = 1e-5, double roundoff = 64.0)
+    public static Action<LossCase> DerivativeMatchesFiniteDifference(
+        LossUnderTest loss, double step = 1e-5, double roundoff = 64.0, Func<double, double, double, double>? termSize = null)
         => c =>
         {
             ArgumentNullException.ThrowIfNull(loss);
@@ -101,7 +104,8 @@ public static class LossLaws
                 var fd = (vp[i] / width) - (vm[i] / width);
                 var slope = Math.Max(Math.Abs(g[i]), Math.Max(Math.Abs(gp[i]), Math.Abs(gm[i])));
                 var size = Math.Max(Math.Abs(v[i]), Math.Max(Math.Abs(vp[i]), Math.Abs(vm[i])))
-                           + ((Math.Abs(p[i]) + Math.Abs(t[i]) + (width / 2.0)) * slope);
+                           + ((Math.Abs(p[i]) + Math.Abs(t[i]) + (width / 2.0)) * slope)
+                           + (termSize is null ? 0.0 : termSize(p[i], t[i], a));
                 var allowed = (roundoff * Eps * size / width)
                               + Math.Abs(gp[i] - gm[i]) + Math.Abs(gp[i] - g[i]) + Math.Abs(gm[i] - g[i]) + 1e-300;
                 var (i0, gi) = (i, g[i]);

@@ -11,7 +11,11 @@ internal sealed record CoreLoss(
     LossUnderTest Elementwise,
     LossReduction Reduce,
     LossReductionSingle ReduceSingle,
-    Func<double, double, double, bool> MathematicsFinite);
+    Func<double, double, double, bool> MathematicsFinite)
+{
+    /// <summary>The size of the terms that cancel in the value (see <see cref="LossLaws.DerivativeMatchesFiniteDifference"/>); none by default.</summary>
+    public Func<double, double, double, double>? TermSize { get; init; }
+}
 
 /// <summary>The core's element-wise losses (Functional.Losses.Loss) as <see cref="LossUnderTest"/>s and reductions.</summary>
 internal static class CoreLosses
@@ -62,7 +66,10 @@ internal static class CoreLosses
         new("BinaryCrossEntropyWithLogits", (p, t, _, v, g) => Loss.BinaryCrossEntropyWithLogitsElementwise<double>(p, t, v, g)),
         (p, t, _, g, r) => Loss.BinaryCrossEntropyWithLogits<double>(p, t, g, r),
         (p, t, _, g, r) => Loss.BinaryCrossEntropyWithLogits<float>(p, t, g, r),
-        (_, _, _) => true);
+        (_, _, _) => true)
+    {
+        TermSize = (p, _, _) => Math.Abs(p), // max(x, 0) − t·x
+    };
 
     public static readonly CoreLoss Logistic = new(
         "Logistic",
@@ -70,7 +77,10 @@ internal static class CoreLosses
         new("Logistic", (p, t, _, v, g) => Loss.LogisticElementwise<double>(p, t, v, g)),
         (p, t, _, g, r) => Loss.Logistic<double>(p, t, g, r),
         (p, t, _, g, r) => Loss.Logistic<float>(p, t, g, r),
-        (_, _, _) => true);
+        (_, _, _) => true)
+    {
+        TermSize = (p, _, _) => Math.Abs(p),
+    };
 
     public static readonly IReadOnlyList<CoreLoss> All =
         [HalfSquaredError, SquaredError, AbsoluteError, Huber, SmoothL1, BinaryCrossEntropyWithLogits, Logistic];
