@@ -1,0 +1,265 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Functional.Properties.Generators;
+
+/// <summary>What the targets of a loss may be.</summary>
+public enum TargetDomain
+{
+    /// <summary>Any finite number (regression): mostly in [−100, 100], sometimes 0, ±1 or up to 1e±10.</summary>
+    Real,
+
+    /// <summary>t in [0, 1] (binary cross-entropy, soft labels allowed), often exactly 0, ½ or 1.</summary>
+    UnitInterval,
+
+    /// <summary>Labels −1 and +1 (margin losses).</summary>
+    Sign,
+}
+
+/// <summary>How large the generated predictions (logits, scores) may be.</summary>
+public enum PredictionRange
+{
+    /// <summary>Every finite double: moderate, tiny, 1e±300, and the extremes ±1e308 and ±double.MaxValue.</summary>
+    Any,
+
+    /// <summary>|ŷ| ≤ 1e15, so that losses and their sums stay inside the float range for the float/double comparison.</summary>
+    FloatSafe,
+
+    /// <summary>|ŷ| ≤ 30: the range where the textbook formulas (σ, log of probabilities) are still accurate.</summary>
+    Moderate,
+}
+
+/// <summary>
+/// One generated loss case: predictions and targets of the same length (1 … 300) and a hyper-parameter (δ for Huber,
+/// β for smooth-L1; ignored by the other losses) in (1e-3, 1e3).
+/// </summary>
+public sealed record LossCase(double[] Predictions, double[] Targets, double Parameter)
+{
+    public int Length => Predictions.Length;
+
+    /// <summary>Copies, so that a law cannot corrupt the case.</summary>
+    public double[] P => (double[])Predictions.Clone();
+
+    public double[] T => (double[])Targets.Clone();
+
+    public override string ToString()
+        => $"n = {Length}, parameter = {Parameter.ToString("R", CultureInfo.InvariantCulture)}; "
+           + $"predictions = {Dists.Show(Predictions)}; targets = {Dists.Show(Targets)}";
+}
+
+/// <summary>Logits o, a probability target q of the same length (1 … 300), a shift c and a seed for a random direction.</summary>
+public sealed record SoftmaxCase(double[] Logits, double[] Target, double Shift, int Seed)
+{
+    public int Length => Logits.Length;
+
+    /// <summary>A direction v with entries in [−1, 1] (from <see cref="Seed"/>), for directional derivatives.</summary>
+    public double[] Direction()
+    {
+        var random = new Random(Seed);
+        return Enumerable.Range(0, Length).Select(_ => (2.0 * random.NextDouble()) - 1.0).ToArray();
+    }
+
+    public override string ToString()
+        => $"n = {Length}, c = {Shift.ToString("R", CultureInfo.InvariantCulture)}, seed = {Seed}; "
+           + $"o = {Dists.Show(Logits)}; q = {Dists.Show(Target)}";
+}
+
+/// <summary>
+/// Generators (with shrinking) for loss inputs. Never FsCheck's default double generator: predictions are finite by
+/// construction and targets lie in the loss's domain.
+/// </summary>
+public static class LossGenerators
+{
+    private static readonly double[] Extremes =
+    [
+        0.0, -0.0, 1.0, -1.0, 20.0, -20.0, 36.7, -36.7, 40.0, -40.0, 709.8, -709.8, 745.2, -745.2, 1e-300, -1e-300,
+        double.Epsilon, 1e300, -1e300, 1e308, -1e308, double.MaxValue, -double.MaxValue,
+    ];
+
+    /// <summary>Lengths 1 … 300: a third within one SIMD step, a third a few steps, a third up to 300.</summary>
+    public static Gen<int> Length { get; } = Gen.Frequency(
+        (35, Gen.Choose(1, 8)),
+        (35, Gen.Choose(9, 40)),
+        (30, Gen.Choose(41, 300)));
+
+    private static Gen<int> Seed { get; } = Gen.Choose(int.MinValue, int.MaxValue);
+
+    /// <summary>Loss cases with targets in <paramref name="domain"/> and predictions in <paramref name="range"/>.</summary>
+    public static Arbitrary<LossCase> Cases(TargetDomain domain, PredictionRange range = PredictionRange.Any)
+    {
+        var gen = from n in Length
+                  from seed in Seed
+                  select Build(n, seed, domain, range);
+        return Arb.From(gen, c => Shrink(c, domain));
+    }
+
+    /// <summary>Softmax cases: logits with |o| ≤ 1e300 (so that differences of logits stay finite), q of any shape, |c| ≤ 1e300.</summary>
+    public static Arbitrary<SoftmaxCase> Softmax()
+    {
+        var gen = from n in Length
+                  from seed in Seed
+                  from shape in Gen.Elements(Enum.GetValues<Shape>())
+                  select BuildSoftmax(n, seed, shape);
+        return Arb.From(gen, ShrinkSoftmax);
+    }
+
+    /// <summary>A hyper-parameter log-uniform in (1e-3, 1e3), or exactly 1 (the default) one time in eight.</summary>
+    public static double Parameter(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (random.Next(8) == 0)
+        {
+            return 1.0;
+        }
+
+        var u = random.NextDouble();
+        return Math.Pow(10.0, -3.0 + (6.0 * Math.Clamp(u, 1e-9, 1.0 - 1e-9)));
+    }
+
+    /// <summary>One prediction in <paramref name="range"/>.</summary>
+    public static double Prediction(Random random, PredictionRange range)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var sign = random.Next(2) == 0 ? -1.0 : 1.0;
+        var kind = random.Next(10);
+        return range switch
+        {
+            PredictionRange.Moderate => kind < 8 ? (random.NextDouble() - 0.5) * 60.0 : sign * Math.Pow(10.0, -12.0 + (13.0 * random.NextDouble())),
+            PredictionRange.FloatSafe => kind switch
+            {
+                < 6 => (random.NextDouble() - 0.5) * 20.0,
+                < 9 => sign * Math.Pow(10.0, -30.0 + (45.0 * random.NextDouble())),
+                _ => Extremes[random.Next(16)],
+            },
+            _ => kind switch
+            {
+                < 4 => (random.NextDouble() - 0.5) * 20.0,
+                < 7 => sign * (1.0 + random.NextDouble()) * Math.Pow(10.0, random.Next(-300, 308)),
+                < 9 => Extremes[random.Next(Extremes.Length)],
+                _ => (random.NextDouble() - 0.5) * 2e-3,
+            },
+        };
+    }
+
+    /// <summary>One target in <paramref name="domain"/>.</summary>
+    public static double Target(Random random, TargetDomain domain)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var kind = random.Next(10);
+        return domain switch
+        {
+            TargetDomain.Sign => random.Next(2) == 0 ? -1.0 : 1.0,
+            TargetDomain.UnitInterval => kind < 4 ? new[] { 0.0, 0.5, 1.0 }[random.Next(3)] : random.NextDouble(),
+            _ => kind switch
+            {
+                < 7 => (random.NextDouble() - 0.5) * 200.0,
+                < 8 => new[] { 0.0, 1.0, -1.0 }[random.Next(3)],
+                _ => (random.Next(2) == 0 ? -1.0 : 1.0) * Math.Pow(10.0, -10.0 + (20.0 * random.NextDouble())),
+            },
+        };
+    }
+
+    private static LossCase Build(int n, int seed, TargetDomain domain, PredictionRange range)
+    {
+        var random = new Random(seed);
+        var parameter = Parameter(random);
+        var targets = Enumerable.Range(0, n).Select(_ => Target(random, domain)).ToArray();
+        var predictions = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            // now and then a prediction exactly on the target or on a Huber/smooth-L1 switch point
+            predictions[i] = (domain, random.Next(12)) switch
+            {
+                (TargetDomain.Real, 0) => targets[i],
+                (TargetDomain.Real, 1) => targets[i] + ((random.Next(2) == 0 ? -1.0 : 1.0) * parameter),
+                _ => Prediction(random, range),
+            };
+        }
+
+        return new LossCase(predictions, targets, parameter);
+    }
+
+    private static SoftmaxCase BuildSoftmax(int n, int seed, Shape shape)
+    {
+        var random = new Random(seed);
+        var q = Arbs.Draw(random, n, shape);
+        var wide = random.Next(4) == 0;
+        var logits = Enumerable.Range(0, n)
+            .Select(_ => wide
+                ? (random.Next(2) == 0 ? -1.0 : 1.0) * Math.Pow(10.0, -300.0 + (600.0 * random.NextDouble()))
+                : (random.NextDouble() - 0.5) * 40.0)
+            .ToArray();
+        var shift = random.Next(3) switch
+        {
+            0 => 0.0,
+            1 => (random.NextDouble() - 0.5) * 100.0,
+            _ => (random.Next(2) == 0 ? -1.0 : 1.0) * Math.Pow(10.0, -300.0 + (600.0 * random.NextDouble())),
+        };
+        return new SoftmaxCase(logits, q, shift, random.Next());
+    }
+
+    /// <summary>
+    /// Shrinks jointly: halves, one element fewer, the parameter to 1, predictions and targets to one significant digit.
+    /// Each candidate is strictly smaller in (length, entries not yet rounded, parameter ≠ 1), so shrinking ends.
+    /// </summary>
+    public static IEnumerable<LossCase> Shrink(LossCase c, TargetDomain domain)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var size = Measure(c);
+        return Candidates(c, domain).Where(x => Measure(x).CompareTo(size) < 0);
+    }
+
+    private static IEnumerable<LossCase> Candidates(LossCase c, TargetDomain domain)
+    {
+        var n = c.Length;
+        if (n > 1)
+        {
+            yield return new LossCase(c.Predictions[..(n / 2)], c.Targets[..(n / 2)], c.Parameter);
+            yield return new LossCase(c.Predictions[(n / 2)..], c.Targets[(n / 2)..], c.Parameter);
+            foreach (var i in n <= 16 ? Enumerable.Range(0, n) : [0, n / 4, n / 2, n - 1])
+            {
+                yield return new LossCase(Without(c.Predictions, i), Without(c.Targets, i), c.Parameter);
+            }
+        }
+
+        if (c.Parameter != 1.0)
+        {
+            yield return c with { Parameter = 1.0 };
+        }
+
+        yield return c with { Predictions = c.Predictions.Select(Round).ToArray() };
+        if (domain != TargetDomain.Sign)
+        {
+            yield return c with { Targets = c.Targets.Select(Round).ToArray() };
+        }
+    }
+
+    private static (int, int, int) Measure(LossCase c)
+        => (c.Length, c.Predictions.Concat(c.Targets).Count(x => Round(x) != x), c.Parameter == 1.0 ? 0 : 1);
+
+    private static IEnumerable<SoftmaxCase> ShrinkSoftmax(SoftmaxCase c)
+    {
+        var n = c.Length;
+        if (n <= 1)
+        {
+            yield break;
+        }
+
+        foreach (var (start, length) in new[] { (0, n / 2), (n / 2, n - (n / 2)) })
+        {
+            var q = c.Target.AsSpan(start, length).ToArray();
+            if (q.Sum() > 0.0)
+            {
+                yield return c with { Logits = c.Logits.AsSpan(start, length).ToArray(), Target = Arbs.Normalize(q) };
+            }
+        }
+    }
+
+    private static double[] Without(double[] v, int i) => v.Where((_, j) => j != i).ToArray();
+
+    private static double Round(double x)
+        => x == 0.0 || !double.IsFinite(x)
+            ? x
+            : double.Parse(x.ToString("E0", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) is var r && double.IsFinite(r) ? r : x;
+}

@@ -1,0 +1,92 @@
+using Functional.Losses;
+using Functional.Properties.Generators;
+using Functional.Properties.Laws;
+
+namespace Functional.Properties.Losses;
+
+/// <summary>One of the core's losses in the shapes the laws take.</summary>
+internal sealed record CoreLoss(
+    string Name,
+    TargetDomain Domain,
+    LossUnderTest Elementwise,
+    LossReduction Reduce,
+    LossReductionSingle ReduceSingle,
+    Func<double, double, double, bool> MathematicsFinite)
+{
+    /// <summary>The size of the terms that cancel in the value (see <see cref="LossLaws.DerivativeMatchesFiniteDifference"/>); none by default.</summary>
+    public Func<double, double, double, double>? TermSize { get; init; }
+}
+
+/// <summary>The core's element-wise losses (Functional.Losses.Loss) as <see cref="LossUnderTest"/>s and reductions.</summary>
+internal static class CoreLosses
+{
+    public static readonly CoreLoss HalfSquaredError = new(
+        "HalfSquaredError",
+        TargetDomain.Real,
+        new("HalfSquaredError", (p, t, _, v, g) => Loss.HalfSquaredErrorElementwise<double>(p, t, v, g)),
+        (p, t, _, g, r) => Loss.HalfSquaredError<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.HalfSquaredError<float>(p, t, g, r),
+        (p, t, _) => Math.Abs(p - t) < 1e154);
+
+    public static readonly CoreLoss SquaredError = new(
+        "SquaredError",
+        TargetDomain.Real,
+        new("SquaredError", (p, t, _, v, g) => Loss.SquaredErrorElementwise<double>(p, t, v, g)),
+        (p, t, _, g, r) => Loss.SquaredError<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.SquaredError<float>(p, t, g, r),
+        (p, t, _) => Math.Abs(p - t) < 1e154);
+
+    public static readonly CoreLoss AbsoluteError = new(
+        "AbsoluteError",
+        TargetDomain.Real,
+        new("AbsoluteError", (p, t, _, v, g) => Loss.AbsoluteErrorElementwise<double>(p, t, v, g)) { Kinks = (t, _) => [t] },
+        (p, t, _, g, r) => Loss.AbsoluteError<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.AbsoluteError<float>(p, t, g, r),
+        (p, t, _) => Math.Abs(p) + Math.Abs(t) < 1.7e308);
+
+    public static readonly CoreLoss Huber = new(
+        "Huber",
+        TargetDomain.Real,
+        new("Huber", (p, t, delta, v, g) => Loss.HuberElementwise<double>(p, t, v, g, delta)),
+        (p, t, delta, g, r) => Loss.Huber<double>(p, t, g, r, delta),
+        (p, t, delta, g, r) => Loss.Huber<float>(p, t, g, r, delta),
+        (p, t, delta) => delta * (Math.Abs(p) + Math.Abs(t)) < 1.7e308);
+
+    public static readonly CoreLoss SmoothL1 = new(
+        "SmoothL1",
+        TargetDomain.Real,
+        new("SmoothL1", (p, t, beta, v, g) => Loss.SmoothL1Elementwise<double>(p, t, v, g, beta)),
+        (p, t, beta, g, r) => Loss.SmoothL1<double>(p, t, g, r, beta),
+        (p, t, beta, g, r) => Loss.SmoothL1<float>(p, t, g, r, beta),
+        (p, t, _) => Math.Abs(p) + Math.Abs(t) < 1.7e308);
+
+    public static readonly CoreLoss BinaryCrossEntropyWithLogits = new(
+        "BinaryCrossEntropyWithLogits",
+        TargetDomain.UnitInterval,
+        new("BinaryCrossEntropyWithLogits", (p, t, _, v, g) => Loss.BinaryCrossEntropyWithLogitsElementwise<double>(p, t, v, g)),
+        (p, t, _, g, r) => Loss.BinaryCrossEntropyWithLogits<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.BinaryCrossEntropyWithLogits<float>(p, t, g, r),
+        (_, _, _) => true)
+    {
+        TermSize = (p, _, _) => Math.Abs(p), // max(x, 0) − t·x
+    };
+
+    public static readonly CoreLoss Logistic = new(
+        "Logistic",
+        TargetDomain.Sign,
+        new("Logistic", (p, t, _, v, g) => Loss.LogisticElementwise<double>(p, t, v, g)),
+        (p, t, _, g, r) => Loss.Logistic<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.Logistic<float>(p, t, g, r),
+        (_, _, _) => true)
+    {
+        TermSize = (p, _, _) => Math.Abs(p),
+    };
+
+    public static readonly IReadOnlyList<CoreLoss> All =
+        [HalfSquaredError, SquaredError, AbsoluteError, Huber, SmoothL1, BinaryCrossEntropyWithLogits, Logistic];
+
+    /// <summary>Every loss's name, for [Theory] rows.</summary>
+    public static TheoryData<string> Names => new(All.Select(l => l.Name));
+
+    public static CoreLoss Named(string name) => All.Single(l => l.Name == name);
+}
