@@ -111,7 +111,8 @@ internal readonly struct SmoothL1Term(double beta) : ILossTerm
 }
 
 /// <summary>
-/// Binary cross-entropy on a logit x with target t ∈ [0, 1]: max(x, 0) − t·x + log1p(e^−|x|) (= softplus(x) − t·x);
+/// Binary cross-entropy on a logit x with target t ∈ [0, 1]: (1 − t)·x + log1p(e^−x) for x ≥ 0 and −t·x + log1p(eˣ) below
+/// (= softplus(x) − t·x without the cancellation of max(x, 0) − t·x when t ≈ 1, since 1 − t is exact for t ≥ ½);
 /// derivative σ(x) − t, as (1 − t) − σ(−|x|) for x ≥ 0 and σ(−|x|) − t below, so neither tail rounds to 0.
 /// </summary>
 internal readonly struct BinaryCrossEntropyWithLogitsTerm : ILossTerm
@@ -122,7 +123,8 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : ILossTerm
         var e = Math.Exp(-a);
         var small = e / (1.0 + e);
         derivative = prediction >= 0.0 ? (1.0 - target) - small : small - target;
-        return Math.Max(prediction, 0.0) - (target * prediction) + StableMath.Log1P(e);
+        var linear = prediction >= 0.0 ? (1.0 - target) * prediction : -target * prediction;
+        return linear + StableMath.Log1P(e);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -133,7 +135,9 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : ILossTerm
         var small = e / (Vector256<double>.One + e);
         derivative = Vector256.ConditionalSelect(
             Vector256.GreaterThanOrEqual(prediction, Vector256<double>.Zero), (Vector256<double>.One - target) - small, small - target);
-        return Vector256.Max(prediction, Vector256<double>.Zero) - (target * prediction) + VectorMath.Log1P(e);
+        var linear = Vector256.ConditionalSelect(
+            Vector256.GreaterThanOrEqual(prediction, Vector256<double>.Zero), (Vector256<double>.One - target) * prediction, -target * prediction);
+        return linear + VectorMath.Log1P(e);
     }
 }
 

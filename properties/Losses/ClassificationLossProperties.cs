@@ -84,12 +84,10 @@ public class ClassificationLossProperties
 
     /// <summary>
     /// For x ≥ 1 and t ∈ [½, 1] the loss is (1 − t)·x + log1p(e^−x), and 1 − t is exact there (Sterbenz): the reference is
-    /// correct to a few ulps. The core computes max(x, 0) − t·x, which cancels when t → 1 and x is large.
+    /// correct to a few ulps, and the core now computes exactly that form.
     /// </summary>
-    [Fact(Skip = "core bug: BCE with logits loses digits for large x and t near 1 (max(x, 0) − t·x cancels; (1 − t)·x would not). "
-                 + "Shrunk counterexample (default seed): x = 5, t = 0.9891540021585086: core 0.060945337696574765, reference 0.06094533769657521 (7e-15 relative); "
-                 + "worse further out: x = 1e10, t = 1 − 1e-10 (0.99999999989999999): core 1.0, exact 1.0000000827403710 (relative error 8.3e-8); "
-                 + "x = 1.9875016761885497E+52, t = 0.998124424832931: relative error 3.6e-14")]
+    // Found by this property: the core computed max(x, 0) − t·x (x = 1e10, t = 1 − 1e-10 gave 1.0, not 1.0000000827).
+    [Fact]
     public void Bce_with_logits_is_exact_for_large_logits_and_targets_near_one()
         => Holds.ForAll(LossGenerators.Cases(TargetDomain.UnitInterval), c =>
         {
