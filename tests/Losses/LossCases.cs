@@ -163,15 +163,17 @@ internal static class Textbook
 /// <summary>Tolerance checks with a message that names the case.</summary>
 internal static class Near
 {
+    internal static bool Ok(double expected, double actual, double relative, double absolute)
+        => expected == actual || Math.Abs(actual - expected) <= (relative * Math.Abs(expected)) + absolute;
+
     internal static void Check(double expected, double actual, double relative, double absolute, string context)
     {
-        if (expected == actual)
+        if (!Ok(expected, actual, relative, absolute))
         {
-            return;
+            Fail(expected, actual, context);
         }
-
-        Assert.True(
-            Math.Abs(actual - expected) <= (relative * Math.Abs(expected)) + absolute,
-            $"{context}: expected {expected:R}, got {actual:R} (relative error {Math.Abs(actual - expected) / Math.Abs(expected):G3})");
     }
+
+    internal static void Fail(double expected, double actual, string context)
+        => Assert.Fail($"{context}: expected {expected:R}, got {actual:R} (relative error {Math.Abs(actual - expected) / Math.Abs(expected):G3})");
 }

@@ -85,8 +85,8 @@ public class LossKernelAgreementTests
             for (var i = 0; i < n; i++)
             {
                 var term = terms[i];
-                Near.Check(term.Value, double.CreateTruncating(values[offset + i]), relative, (relative * term.ValueScale) + 1e-300, $"value[{i}], {context}");
-                Near.Check(term.Derivative, double.CreateTruncating(gradient[offset + i]), relative, (relative * term.DerivativeScale) + 1e-300, $"derivative[{i}], {context}");
+                Element(term.Value, double.CreateTruncating(values[offset + i]), relative, term.ValueScale, "value", i, context);
+                Element(term.Derivative, double.CreateTruncating(gradient[offset + i]), relative, term.DerivativeScale, "derivative", i, context);
             }
 
             AssertUntouched(values, offset, offset + n, sentinel, context);
@@ -111,13 +111,22 @@ public class LossKernelAgreementTests
                 for (var i = 0; i < n; i++)
                 {
                     var term = terms[i];
-                    Near.Check(term.Derivative * scale, double.CreateTruncating(reducedGradient[offset + i]), relative,
-                        (relative * term.DerivativeScale * scale) + 1e-300, $"reduced gradient[{i}], {where}");
+                    Element(term.Derivative * scale, double.CreateTruncating(reducedGradient[offset + i]), relative, term.DerivativeScale * scale,
+                        "reduced gradient", i, where);
                 }
 
                 AssertUntouched(reducedGradient, offset, offset + n, sentinel, where);
                 Assert.Equal(reduced, reduce(p, t, Span<T>.Empty, reduction));
             }
+        }
+    }
+
+    /// <summary>Checks one element to a relative tolerance plus the same tolerance on the scale of its terms; formats only on failure.</summary>
+    private static void Element(double expected, double actual, double relative, double scale, string what, int index, string context)
+    {
+        if (!Near.Ok(expected, actual, relative, (relative * scale) + 1e-300))
+        {
+            Near.Fail(expected, actual, $"{what}[{index}], {context}");
         }
     }
 
