@@ -92,13 +92,17 @@ public class LossKernelAgreementTests
             AssertUntouched(values, offset, offset + n, sentinel, context);
             AssertUntouched(gradient, offset, offset + n, sentinel, context);
 
-            // Either destination may be skipped.
-            var valuesOnly = Filled(n, sentinel);
-            elementwise(p, t, valuesOnly, Span<T>.Empty);
-            Assert.True(values.AsSpan(offset, n).SequenceEqual(valuesOnly), $"values alone differ from values with the gradient, {context}");
-            var gradientOnly = Filled(n, sentinel);
-            elementwise(p, t, Span<T>.Empty, gradientOnly);
-            Assert.True(gradient.AsSpan(offset, n).SequenceEqual(gradientOnly), $"gradient alone differs from gradient with the values, {context}");
+            // Either destination may be skipped (checked on every short length and every 10th long one, to keep the run short).
+            var checkSkips = n < 40 || n % 10 == 0;
+            if (checkSkips)
+            {
+                var valuesOnly = Filled(n, sentinel);
+                elementwise(p, t, valuesOnly, Span<T>.Empty);
+                Assert.True(values.AsSpan(offset, n).SequenceEqual(valuesOnly), $"values alone differ from values with the gradient, {context}");
+                var gradientOnly = Filled(n, sentinel);
+                elementwise(p, t, Span<T>.Empty, gradientOnly);
+                Assert.True(gradient.AsSpan(offset, n).SequenceEqual(gradientOnly), $"gradient alone differs from gradient with the values, {context}");
+            }
 
             // Reduce: Sum and Mean, the gradient of the reduced value (divided by n for Mean), and the value without a gradient.
             foreach (var reduction in (Reduction[])[Reduction.Sum, Reduction.Mean])
@@ -116,7 +120,7 @@ public class LossKernelAgreementTests
                 }
 
                 AssertUntouched(reducedGradient, offset, offset + n, sentinel, where);
-                Assert.True(reduced == reduce(p, t, Span<T>.Empty, reduction), $"value without the gradient differs, {where}");
+                Assert.True(!checkSkips || reduced == reduce(p, t, Span<T>.Empty, reduction), $"value without the gradient differs, {where}");
             }
         }
     }
