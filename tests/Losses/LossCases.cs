@@ -1,0 +1,179 @@
+using Functional.Losses;
+using Functional.Numerics;
+
+namespace Functional.Tests.Losses;
+
+/// <summary>A reduced loss: Σ or mean of ℓ, with ∂(reduced)/∂prediction written to gradient.</summary>
+internal delegate T ReduceLoss<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient, Reduction reduction);
+
+/// <summary>A per-element loss: values[i] = ℓ_i, gradient[i] = ∂ℓ_i/∂prediction_i.</summary>
+internal delegate void ElementwiseLoss<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient);
+
+/// <summary>What a loss's targets may be.</summary>
+internal enum TargetKind
+{
+    /// <summary>Any finite value (regression).</summary>
+    Finite,
+
+    /// <summary>Soft labels in [0, 1] (BCE with logits).</summary>
+    UnitInterval,
+
+    /// <summary>Labels −1 or +1 (logistic loss on margins).</summary>
+    Sign,
+}
+
+/// <summary>
+/// One loss of core/Losses under test: its four entry points (Reduce and Elementwise, double and float), the plain
+/// textbook formula it must agree with, and the domain of its targets.
+/// </summary>
+internal sealed record LossCase(
+    string Name,
+    TargetKind Targets,
+    ReduceLoss<double> ReduceDouble,
+    ReduceLoss<float> ReduceFloat,
+    ElementwiseLoss<double> ElementwiseDouble,
+    ElementwiseLoss<float> ElementwiseFloat,
+    Func<double, double, Textbook.Term> Reference)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>The catalogue of element-wise losses, including Huber and smooth-L1 at a parameter other than 1.</summary>
+internal static class LossCases
+{
+    internal static readonly LossCase[] All =
+    [
+        new("HalfSquaredError", TargetKind.Finite,
+            (p, t, g, r) => Loss.HalfSquaredError(p, t, g, r), (p, t, g, r) => Loss.HalfSquaredError(p, t, g, r),
+            Loss.HalfSquaredErrorElementwise, Loss.HalfSquaredErrorElementwise, Textbook.HalfSquaredError),
+        new("SquaredError", TargetKind.Finite,
+            (p, t, g, r) => Loss.SquaredError(p, t, g, r), (p, t, g, r) => Loss.SquaredError(p, t, g, r),
+            Loss.SquaredErrorElementwise, Loss.SquaredErrorElementwise, Textbook.SquaredError),
+        new("AbsoluteError", TargetKind.Finite,
+            (p, t, g, r) => Loss.AbsoluteError(p, t, g, r), (p, t, g, r) => Loss.AbsoluteError(p, t, g, r),
+            Loss.AbsoluteErrorElementwise, Loss.AbsoluteErrorElementwise, Textbook.AbsoluteError),
+        new("Huber(1)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Huber(p, t, g, r), (p, t, g, r) => Loss.Huber(p, t, g, r),
+            (p, t, v, g) => Loss.HuberElementwise(p, t, v, g), (p, t, v, g) => Loss.HuberElementwise(p, t, v, g),
+            (p, t) => Textbook.Huber(p, t, 1.0)),
+        new("Huber(2.5)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Huber(p, t, g, r, 2.5), (p, t, g, r) => Loss.Huber(p, t, g, r, 2.5),
+            (p, t, v, g) => Loss.HuberElementwise(p, t, v, g, 2.5), (p, t, v, g) => Loss.HuberElementwise(p, t, v, g, 2.5),
+            (p, t) => Textbook.Huber(p, t, 2.5)),
+        new("SmoothL1(1)", TargetKind.Finite,
+            (p, t, g, r) => Loss.SmoothL1(p, t, g, r), (p, t, g, r) => Loss.SmoothL1(p, t, g, r),
+            (p, t, v, g) => Loss.SmoothL1Elementwise(p, t, v, g), (p, t, v, g) => Loss.SmoothL1Elementwise(p, t, v, g),
+            (p, t) => Textbook.SmoothL1(p, t, 1.0)),
+        new("SmoothL1(0.3)", TargetKind.Finite,
+            (p, t, g, r) => Loss.SmoothL1(p, t, g, r, 0.3), (p, t, g, r) => Loss.SmoothL1(p, t, g, r, 0.3),
+            (p, t, v, g) => Loss.SmoothL1Elementwise(p, t, v, g, 0.3), (p, t, v, g) => Loss.SmoothL1Elementwise(p, t, v, g, 0.3),
+            (p, t) => Textbook.SmoothL1(p, t, 0.3)),
+        new("BinaryCrossEntropyWithLogits", TargetKind.UnitInterval,
+            (p, t, g, r) => Loss.BinaryCrossEntropyWithLogits(p, t, g, r), (p, t, g, r) => Loss.BinaryCrossEntropyWithLogits(p, t, g, r),
+            Loss.BinaryCrossEntropyWithLogitsElementwise, Loss.BinaryCrossEntropyWithLogitsElementwise, Textbook.BinaryCrossEntropyWithLogits),
+        new("Logistic", TargetKind.Sign,
+            (p, t, g, r) => Loss.Logistic(p, t, g, r), (p, t, g, r) => Loss.Logistic(p, t, g, r),
+            Loss.LogisticElementwise, Loss.LogisticElementwise, Textbook.Logistic),
+    ];
+
+    internal static LossCase Named(string name) => All.Single(c => c.Name == name);
+
+    /// <summary>A valid target for the loss's domain, from a uniform draw u ∈ [0, 1).</summary>
+    internal static double Target(TargetKind kind, double u, double prediction) => kind switch
+    {
+        TargetKind.UnitInterval => u,
+        TargetKind.Sign => u < 0.5 ? -1.0 : 1.0,
+        _ => prediction + ((u - 0.5) * 20.0),
+    };
+}
+
+/// <summary>
+/// The textbook formulas, one element at a time, written plainly (no SIMD, no shared code with the core). Each returns
+/// the value and derivative and the magnitude of the terms each was computed from, so that a tolerance can be scaled
+/// to what rounding of those terms allows where the mathematics cancels (σ(x) − t with t = 1).
+/// </summary>
+internal static class Textbook
+{
+    internal readonly record struct Term(double Value, double Derivative, double ValueScale, double DerivativeScale);
+
+    internal static Term HalfSquaredError(double p, double t)
+    {
+        var d = p - t;
+        return new Term(0.5 * d * d, d, 0.5 * d * d, Math.Abs(d));
+    }
+
+    internal static Term SquaredError(double p, double t)
+    {
+        var d = p - t;
+        return new Term(d * d, 2 * d, d * d, 2 * Math.Abs(d));
+    }
+
+    internal static Term AbsoluteError(double p, double t)
+    {
+        var d = p - t;
+        return new Term(Math.Abs(d), Math.Sign(d), Math.Abs(d), 1.0);
+    }
+
+    internal static Term Huber(double p, double t, double delta)
+    {
+        var d = p - t;
+        var value = Math.Abs(d) <= delta ? 0.5 * d * d : delta * (Math.Abs(d) - (0.5 * delta));
+        var derivative = Math.Abs(d) <= delta ? d : delta * Math.Sign(d);
+        return new Term(value, derivative, Math.Abs(value) + (0.5 * delta * delta), Math.Abs(derivative));
+    }
+
+    internal static Term SmoothL1(double p, double t, double beta)
+    {
+        var d = p - t;
+        var value = Math.Abs(d) < beta ? 0.5 * d * d / beta : Math.Abs(d) - (0.5 * beta);
+        var derivative = Math.Abs(d) < beta ? d / beta : Math.Sign(d);
+        return new Term(value, derivative, Math.Abs(value) + beta, Math.Abs(derivative));
+    }
+
+    /// <summary>−[t ln σ(x) + (1 − t) ln(1 − σ(x))] = softplus(x) − t·x; derivative σ(x) − t.</summary>
+    internal static Term BinaryCrossEntropyWithLogits(double x, double t)
+    {
+        var softplus = Softplus(x);
+        var sigma = Sigmoid(x);
+        return new Term(softplus - (t * x), sigma - t, softplus + Math.Abs(t * x), sigma + t);
+    }
+
+    /// <summary>ln(1 + e^(−y·f)) = softplus(−y·f); derivative −y·σ(−y·f).</summary>
+    internal static Term Logistic(double f, double y)
+    {
+        var value = Softplus(-y * f);
+        var derivative = -y * Sigmoid(-y * f);
+        return new Term(value, derivative, value, Math.Abs(derivative));
+    }
+
+    /// <summary>ln(1 + eˣ), as x + ln(1 + e⁻ˣ) for x &gt; 0 so it never overflows.</summary>
+    internal static double Softplus(double x) => x > 0 ? x + Log1P(Math.Exp(-x)) : Log1P(Math.Exp(x));
+
+    /// <summary>1/(1 + e⁻ˣ), as eˣ/(1 + eˣ) for x &lt; 0 so the lower tail keeps its digits.</summary>
+    internal static double Sigmoid(double x) => x >= 0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x));
+
+    /// <summary>ln(1 + u), Kahan's correction of the rounding of 1 + u (Goldberg 1991, theorem 4).</summary>
+    internal static double Log1P(double u)
+    {
+        var w = 1.0 + u;
+        return w == 1.0 ? u : Math.Log(w) * u / (w - 1.0);
+    }
+}
+
+/// <summary>Tolerance checks with a message that names the case.</summary>
+internal static class Near
+{
+    internal static bool Ok(double expected, double actual, double relative, double absolute)
+        => expected == actual || Math.Abs(actual - expected) <= (relative * Math.Abs(expected)) + absolute;
+
+    internal static void Check(double expected, double actual, double relative, double absolute, string context)
+    {
+        if (!Ok(expected, actual, relative, absolute))
+        {
+            Fail(expected, actual, context);
+        }
+    }
+
+    internal static void Fail(double expected, double actual, string context)
+        => Assert.Fail($"{context}: expected {expected:R}, got {actual:R} (relative error {Math.Abs(actual - expected) / Math.Abs(expected):G3})");
+}
