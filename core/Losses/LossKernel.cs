@@ -30,8 +30,8 @@ internal static class LossKernel
 
         Guard.NotEmpty(predictions.Length, nameof(predictions), "a loss needs at least one prediction");
         var scale = reduction == Reduction.Mean ? 1.0 / predictions.Length : 1.0;
-        var total = Run<T, TLoss, TTargets>(loss, predictions, targets, Span<T>.Empty, gradient, scale);
-        return T.CreateTruncating(total * scale);
+        // The mean is summed as Σ (ℓ_i / n), not (Σ ℓ_i) / n, so finite losses whose sum would overflow keep a finite mean.
+        return T.CreateTruncating(Run<T, TLoss, TTargets>(loss, predictions, targets, Span<T>.Empty, gradient, scale));
     }
 
     /// <summary>values[i] = ℓ(prediction_i, target_i) and gradient[i] = ∂ℓ/∂prediction_i (either may be empty to skip it).</summary>
@@ -55,8 +55,9 @@ internal static class LossKernel
         _ = Run<T, TLoss, TTargets>(loss, predictions, targets, values, gradient, 1.0);
     }
 
+    /// <summary>One pass: Σ scale·ℓ_i (compensated), values[i] = ℓ_i, gradient[i] = scale·∂ℓ_i/∂ŷ_i.</summary>
     private static double Run<T, TLoss, TTargets>(
-        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient, double gradientScale)
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient, double scaleFactor)
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
         where TTargets : IDomain
@@ -64,7 +65,7 @@ internal static class LossKernel
         var total = new VectorNeumaier();
         var validP = Vector256<double>.AllBitsSet;
         var validT = Vector256<double>.AllBitsSet;
-        var scale = Vector256.Create(gradientScale);
+        var scale = Vector256.Create(scaleFactor);
         var writeValues = !values.IsEmpty;
         var writeGradient = !gradient.IsEmpty;
         var i = 0;
@@ -76,8 +77,8 @@ internal static class LossKernel
             validT &= TTargets.ValidLanes(t0) & TTargets.ValidLanes(t1);
             var v0 = loss.Value(p0, t0, out var d0);
             var v1 = loss.Value(p1, t1, out var d1);
-            total.Add(v0);
-            total.Add(v1);
+            total.Add(v0 * scale);
+            total.Add(v1 * scale);
             if (writeValues)
             {
                 Kernel.Store(values, i, v0, v1);
@@ -97,7 +98,7 @@ internal static class LossKernel
             var t = double.CreateTruncating(targets[i]);
             tailValid &= FiniteDomain.IsValid(p) && TTargets.IsValid(t);
             var v = loss.Value(p, t, out var d);
-            tail.Add(v);
+            tail.Add(v * scaleFactor);
             if (writeValues)
             {
                 values[i] = T.CreateTruncating(v);
@@ -105,7 +106,7 @@ internal static class LossKernel
 
             if (writeGradient)
             {
-                gradient[i] = T.CreateTruncating(d * gradientScale);
+                gradient[i] = T.CreateTruncating(d * scaleFactor);
             }
         }
 
