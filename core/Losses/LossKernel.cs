@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Functional.Numerics;
 
@@ -31,7 +33,53 @@ internal static class LossKernel
         Guard.NotEmpty(predictions.Length, nameof(predictions), "a loss needs at least one prediction");
         var scale = reduction == Reduction.Mean ? 1.0 / predictions.Length : 1.0;
         // The mean is summed as Σ (ℓ_i / n), not (Σ ℓ_i) / n, so finite losses whose sum would overflow keep a finite mean.
-        return T.CreateTruncating(Run<T, TLoss, TTargets>(loss, predictions, targets, Span<T>.Empty, gradient, scale));
+        if (predictions.Length < Split.Threshold)
+        {
+            return T.CreateTruncating(Run<T, TLoss, TTargets>(loss, predictions, targets, Span<T>.Empty, gradient, scale));
+        }
+
+        var result = SplitRun<T, TLoss, TTargets>(loss, predictions, targets, gradient, scale);
+        if (!result.Valid)
+        {
+            ThrowFirstInvalid<T, TTargets>(predictions, targets);
+        }
+
+        return T.CreateTruncating(result.Total);
+    }
+
+    private static unsafe Partial SplitRun<T, TLoss, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient, double scale)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TTargets : IDomain
+    {
+        fixed (byte* p = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(predictions)))
+        fixed (byte* t = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(targets)))
+        fixed (byte* g = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(gradient)))
+        {
+            var job = new LossJob<T, TLoss, TTargets>(loss, p, t, gradient.IsEmpty ? null : g, scale);
+            Split.Run(job, predictions.Length, out var first, out Partial second);
+            return first.Join(second);
+        }
+    }
+
+    /// <summary>Half of a split loss reduction over pinned predictions, targets and (optionally) gradient.</summary>
+    private readonly unsafe struct LossJob<T, TLoss, TTargets>(TLoss loss, void* predictions, void* targets, void* gradient, double scale)
+        : ISplitJob<Partial>
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TTargets : IDomain
+    {
+        private readonly TLoss _loss = loss;
+
+        public Partial Run(int start, int length)
+            => Accumulate<T, TLoss, TTargets>(
+                _loss,
+                Split.Span<T>(predictions, start, length),
+                Split.Span<T>(targets, start, length),
+                Span<T>.Empty,
+                gradient == null ? Span<T>.Empty : Split.WritableSpan<T>(gradient, start, length),
+                scale);
     }
 
     /// <summary>values[i] = ℓ(prediction_i, target_i) and gradient[i] = ∂ℓ/∂prediction_i (either may be empty to skip it).</summary>
@@ -55,8 +103,31 @@ internal static class LossKernel
         _ = Run<T, TLoss, TTargets>(loss, predictions, targets, values, gradient, 1.0);
     }
 
-    /// <summary>One pass: Σ scale·ℓ_i (compensated), values[i] = ℓ_i, gradient[i] = scale·∂ℓ_i/∂ŷ_i.</summary>
     private static double Run<T, TLoss, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient, double scaleFactor)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TTargets : IDomain
+    {
+        var result = Accumulate<T, TLoss, TTargets>(loss, predictions, targets, values, gradient, scaleFactor);
+        if (!result.Valid)
+        {
+            ThrowFirstInvalid<T, TTargets>(predictions, targets);
+        }
+
+        return result.Total;
+    }
+
+    private static void ThrowFirstInvalid<T, TTargets>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets)
+        where T : IFloatingPointIeee754<T>
+        where TTargets : IDomain
+    {
+        Kernel.ThrowFirstInvalid<T, FiniteDomain>(predictions, new Operand(nameof(predictions)));
+        Kernel.ThrowFirstInvalid<T, TTargets>(targets, new Operand(nameof(targets)));
+    }
+
+    /// <summary>One pass: Σ scale·ℓ_i (compensated), values[i] = ℓ_i, gradient[i] = scale·∂ℓ_i/∂ŷ_i; invalid input reported, not thrown.</summary>
+    private static Partial Accumulate<T, TLoss, TTargets>(
         in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient, double scaleFactor)
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
@@ -110,12 +181,7 @@ internal static class LossKernel
             }
         }
 
-        if (!tailValid || !Vector256.EqualsAll((validP & validT).AsUInt64(), Vector256<ulong>.AllBitsSet))
-        {
-            Kernel.ThrowFirstInvalid<T, FiniteDomain>(predictions, new Operand(nameof(predictions)));
-            Kernel.ThrowFirstInvalid<T, TTargets>(targets, new Operand(nameof(targets)));
-        }
-
-        return total.Result(tail);
+        var valid = tailValid && Vector256.EqualsAll((validP & validT).AsUInt64(), Vector256<ulong>.AllBitsSet);
+        return new Partial(total.Result(tail), 0.0, 0.0, valid);
     }
 }

@@ -46,6 +46,10 @@ internal static class Split
         second = work.Finish();
     }
 
+    /// <summary>A writable span over pinned memory, from the address a job carries.</summary>
+    internal static unsafe Span<T> WritableSpan<T>(void* start, int offset, int length)
+        => MemoryMarshal.CreateSpan(ref Unsafe.Add(ref Unsafe.AsRef<T>(start), offset), length);
+
     /// <summary>A span over pinned memory, from the address a job carries.</summary>
     internal static unsafe ReadOnlySpan<T> Span<T>(void* start, int offset, int length)
         => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref Unsafe.AsRef<T>(start), offset), length);

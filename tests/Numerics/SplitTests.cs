@@ -103,6 +103,32 @@ public class SplitTests
         Assert.Contains($"x[{index}] = ", Assert.Throws<ArgumentException>(() => LogSumExp.Of(x)).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Split_losses_agree_with_their_elementwise_form_and_name_bad_targets_in_either_half()
+    {
+        const int n = 200_001;
+        var random = new Random(9);
+        var logits = Enumerable.Range(0, n).Select(_ => (random.NextDouble() - 0.5) * 60).ToArray();
+        var targets = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
+        var values = new double[n];
+        var elementGradient = new double[n];
+        Functional.Losses.Loss.BinaryCrossEntropyWithLogitsElementwise<double>(logits, targets, values, elementGradient);
+        var gradient = new double[n];
+        var sum = Functional.Losses.Loss.BinaryCrossEntropyWithLogits<double>(logits, targets, gradient, Reduction.Sum);
+        Assert.Equal(DoubleDoubleSum(values), sum, DoubleDoubleSum(values) * 1e-13);
+        Assert.Equal(elementGradient, gradient);
+        var mean = Functional.Losses.Loss.BinaryCrossEntropyWithLogits<double>(logits, targets, gradient, Reduction.Mean);
+        Assert.Equal(sum / n, mean, sum / n * 1e-13);
+        Assert.Equal(elementGradient[150_000] / n, gradient[150_000], 1e-25);
+
+        targets[150_000] = 1.5;
+        var error = Assert.Throws<ArgumentException>(() => Functional.Losses.Loss.BinaryCrossEntropyWithLogits<double>(logits, targets, gradient, Reduction.Sum));
+        Assert.Contains("targets[150000] = 1.5", error.Message, StringComparison.Ordinal);
+        logits[3] = double.NaN;
+        error = Assert.Throws<ArgumentException>(() => Functional.Losses.Loss.BinaryCrossEntropyWithLogits<double>(logits, targets, Span<double>.Empty, Reduction.Sum));
+        Assert.Equal("predictions", error.ParamName);
+    }
+
     private static double DoubleDoubleSum(IEnumerable<double> values)
     {
         double hi = 0, lo = 0;
