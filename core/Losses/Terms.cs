@@ -119,25 +119,22 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : ILossTerm
 {
     public double Value(double prediction, double target, out double derivative)
     {
-        var a = Math.Abs(prediction);
-        var e = Math.Exp(-a);
-        var small = e / (1.0 + e);
+        var e = Math.Exp(-Math.Abs(prediction));
+        var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
         derivative = prediction >= 0.0 ? (1.0 - target) - small : small - target;
         var linear = prediction >= 0.0 ? (1.0 - target) * prediction : -target * prediction;
-        return linear + StableMath.Log1P(e);
+        return linear + log1p;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
     {
-        var a = Vector256.Abs(prediction);
-        var e = VectorMath.Exp(-a);
-        var small = e / (Vector256<double>.One + e);
-        derivative = Vector256.ConditionalSelect(
-            Vector256.GreaterThanOrEqual(prediction, Vector256<double>.Zero), (Vector256<double>.One - target) - small, small - target);
-        var linear = Vector256.ConditionalSelect(
-            Vector256.GreaterThanOrEqual(prediction, Vector256<double>.Zero), (Vector256<double>.One - target) * prediction, -target * prediction);
-        return linear + VectorMath.Log1P(e);
+        var e = VectorMath.Exp(-Vector256.Abs(prediction));
+        var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
+        var positive = Vector256.GreaterThanOrEqual(prediction, Vector256<double>.Zero);
+        derivative = Vector256.ConditionalSelect(positive, (Vector256<double>.One - target) - small, small - target);
+        var linear = Vector256.ConditionalSelect(positive, (Vector256<double>.One - target) * prediction, -target * prediction);
+        return linear + log1p;
     }
 }
 
@@ -151,9 +148,9 @@ internal readonly struct LogisticTerm : ILossTerm
     {
         var margin = target * prediction;
         var e = Math.Exp(-Math.Abs(margin));
-        var small = e / (1.0 + e);
+        var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
         derivative = -target * (margin >= 0.0 ? small : 1.0 - small);
-        return Math.Max(-margin, 0.0) + StableMath.Log1P(e);
+        return Math.Max(-margin, 0.0) + log1p;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -161,9 +158,31 @@ internal readonly struct LogisticTerm : ILossTerm
     {
         var margin = target * prediction;
         var e = VectorMath.Exp(-Vector256.Abs(margin));
-        var small = e / (Vector256<double>.One + e);
+        var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
         derivative = -target * Vector256.ConditionalSelect(
             Vector256.GreaterThanOrEqual(margin, Vector256<double>.Zero), small, Vector256<double>.One - small);
-        return Vector256.Max(-margin, Vector256<double>.Zero) + VectorMath.Log1P(e);
+        return Vector256.Max(-margin, Vector256<double>.Zero) + log1p;
+    }
+}
+
+/// <summary>
+/// σ(−|x|) = e/(1 + e) and log1p(e) for e = e^−|x| ∈ (0, 1], sharing one division r = 1/u, u = 1 + e:
+/// σ = e·r and log1p(e) = ln u + (e − (u − 1))·r (the rounding of u corrected to first order, error O(ε²)).
+/// </summary>
+internal static class SharedReciprocal
+{
+    internal static (double Sigmoid, double Log1P) SigmoidAndLog1P(double e)
+    {
+        var u = 1.0 + e;
+        var r = 1.0 / u;
+        return (e * r, Math.Log(u) + ((e - (u - 1.0)) * r));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (Vector256<double> Sigmoid, Vector256<double> Log1P) SigmoidAndLog1P(Vector256<double> e)
+    {
+        var u = Vector256<double>.One + e;
+        var r = Vector256<double>.One / u;
+        return (e * r, VectorMath.Log(u) + ((e - (u - Vector256<double>.One)) * r));
     }
 }
