@@ -11,7 +11,7 @@ namespace Functional.Losses;
 /// loss's domain) inside the pass, and throws an <see cref="ArgumentException"/> naming the argument, index and value.
 /// A gradient span may be empty to skip the derivative.
 /// </remarks>
-public static class Loss
+public static partial class Loss
 {
     /// <summary>½(ŷ − y)², the Gaussian negative log-likelihood with unit variance up to a constant; derivative ŷ − y. Minimiser: the mean.</summary>
     /// <typeparam name="T">float or double.</typeparam>

@@ -76,7 +76,7 @@ public static class LogSumExp
 
     // softmax = e^(x − m) · (1/S) and log-softmax = (x − m) + (−ln S): x − m is exact for nearby values,
     // where x − LSE would inherit the rounding of a large LSE.
-    private static void Shift<T>(ReadOnlySpan<T> x, Span<T> destination, double max, double adjust, bool exponentiate) where T : IFloatingPointIeee754<T>
+    internal static void Shift<T>(ReadOnlySpan<T> x, Span<T> destination, double max, double adjust, bool exponentiate) where T : IFloatingPointIeee754<T>
     {
         var shift = Vector256.Create(max);
         var adjustment = Vector256.Create(adjust);
@@ -166,7 +166,7 @@ public static class LogSumExp
         return result;
     }
 
-    private static Shifted Accumulate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    internal static Shifted Accumulate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
         var max = double.NegativeInfinity;
         var sum = new VectorNeumaier();

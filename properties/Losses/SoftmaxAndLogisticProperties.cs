@@ -1,4 +1,5 @@
 using Functional.Information;
+using Functional.Losses;
 using Functional.Numerics;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
@@ -17,8 +18,27 @@ public class SoftmaxAndLogisticProperties
     private static readonly LossUnderTest MinusLogSigmoid = LossUnderTest.Pointwise("−log σ", (x, _, _) => -Logistic.LogSigmoid(x), (x, _, _) => -Logistic.Sigmoid(-x));
 
     /// <summary>Softmax cross-entropy with a probability target: LSE(o) − qᵀo.</summary>
+    /// <summary>The core's softmax cross-entropy with soft targets, one row: LSE(o) − qᵀo.</summary>
     private static double CrossEntropyOfLogits(double[] o, double[] q)
-        => LogSumExp.Of(o) - LossLaws.CompensatedSum(o.Zip(q, (a, b) => b == 0.0 ? 0.0 : a * b));
+        => Loss.SoftmaxCrossEntropy<double>(o, q, o.Length, Span<double>.Empty, Reduction.Sum);
+
+    [Fact]
+    public void Softmax_cross_entropy_matches_its_definition_and_its_gradient_is_softmax_minus_target()
+        => Holds.ForAll(LossGenerators.Softmax(), c =>
+        {
+            var (o, q) = (c.Logits, c.Target);
+            var gradient = new double[o.Length];
+            var value = Loss.SoftmaxCrossEntropy<double>(o, q, o.Length, gradient, Reduction.Sum);
+            var definition = LogSumExp.Of(o) - LossLaws.CompensatedSum(o.Zip(q, (a, b) => b == 0.0 ? 0.0 : a * b));
+            var size = Math.Abs(LogSumExp.Of(o)) + o.Zip(q, (a, b) => Math.Abs(a * b)).Sum();
+            Equal(value, definition, 0.0, (1e-13 * size) + 1e-300, "softmax cross-entropy vs LSE(o) − qᵀo");
+            var softmax = new double[o.Length];
+            LogSumExp.Softmax<double>(o, softmax);
+            for (var j = 0; j < o.Length; j++)
+            {
+                Equal(gradient[j], softmax[j] - q[j], 0.0, 4 * Eps, $"gradient[{j}] vs softmax − q");
+            }
+        });
 
     [Fact]
     public void Softmax_cross_entropy_is_kl_plus_entropy()
