@@ -73,6 +73,18 @@ internal static class VectorMath
         return Vector256.ConditionalSelect(exact, x, Vector256.ConditionalSelect(infinite, u, corrected));
     }
 
+    /// <summary>Lane-wise <see cref="StableMath.ExpM1"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> ExpM1(Vector256<double> x)
+    {
+        var u = Exp(x);
+        var um1 = u - Vector256<double>.One;
+        var corrected = um1 * x / Log(u);
+        var exact = Vector256.Equals(u, Vector256<double>.One);
+        var saturated = Vector256.Equals(um1, Vector256.Create(-1.0)) | Vector256.Equals(u, Vector256.Create(double.PositiveInfinity));
+        return Vector256.ConditionalSelect(exact, x, Vector256.ConditionalSelect(saturated, um1, corrected));
+    }
+
     /// <summary>G(x) = (1 + x)·ln(1 + x) − x by its series, for lanes where |x| is below the series threshold.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> RelativeEntropySeriesPart(Vector256<double> x)

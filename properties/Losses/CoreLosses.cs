@@ -82,8 +82,83 @@ internal static class CoreLosses
         TermSize = (p, _, _) => Math.Abs(p),
     };
 
+    public static readonly CoreLoss Hinge = new(
+        "Hinge",
+        TargetDomain.Sign,
+        new("Hinge", (p, t, _, v, g) => Loss.HingeElementwise<double>(p, t, v, g)) { Kinks = (t, _) => [t] },
+        (p, t, _, g, r) => Loss.Hinge<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.Hinge<float>(p, t, g, r),
+        (_, _, _) => true);
+
+    public static readonly CoreLoss SquaredHinge = new(
+        "SquaredHinge",
+        TargetDomain.Sign,
+        new("SquaredHinge", (p, t, _, v, g) => Loss.SquaredHingeElementwise<double>(p, t, v, g)),
+        (p, t, _, g, r) => Loss.SquaredHinge<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.SquaredHinge<float>(p, t, g, r),
+        (p, _, _) => Math.Abs(p) < 1e154);
+
+    public static readonly CoreLoss ModifiedHuber = new(
+        "ModifiedHuber",
+        TargetDomain.Sign,
+        new("ModifiedHuber", (p, t, _, v, g) => Loss.ModifiedHuberElementwise<double>(p, t, v, g)),
+        (p, t, _, g, r) => Loss.ModifiedHuber<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.ModifiedHuber<float>(p, t, g, r),
+        (p, _, _) => Math.Abs(p) < 4e307);
+
+    public static readonly CoreLoss Exponential = new(
+        "Exponential",
+        TargetDomain.Sign,
+        new("Exponential", (p, t, _, v, g) => Loss.ExponentialElementwise<double>(p, t, v, g)),
+        (p, t, _, g, r) => Loss.Exponential<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.Exponential<float>(p, t, g, r),
+        (p, t, _) => -(t * p) < 709.0);
+
+    public static readonly CoreLoss SigmoidSurrogate = new(
+        "SigmoidSurrogate",
+        TargetDomain.Sign,
+        new("SigmoidSurrogate", (p, t, _, v, g) => Loss.SigmoidSurrogateElementwise<double>(p, t, v, g)),
+        (p, t, _, g, r) => Loss.SigmoidSurrogate<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.SigmoidSurrogate<float>(p, t, g, r),
+        (_, _, _) => true);
+
+    public static readonly CoreLoss Cauchy = new(
+        "Cauchy",
+        TargetDomain.Real,
+        new("Cauchy", (p, t, c, v, g) => Loss.CauchyElementwise<double>(p, t, v, g, c)),
+        (p, t, c, g, r) => Loss.Cauchy<double>(p, t, g, r, c),
+        (p, t, c, g, r) => Loss.Cauchy<float>(p, t, g, r, c),
+        (_, _, _) => true);
+
+    public static readonly CoreLoss Welsch = new(
+        "Welsch",
+        TargetDomain.Real,
+        new("Welsch", (p, t, c, v, g) => Loss.WelschElementwise<double>(p, t, v, g, c)),
+        (p, t, c, g, r) => Loss.Welsch<double>(p, t, g, r, c),
+        (p, t, c, g, r) => Loss.Welsch<float>(p, t, g, r, c),
+        (_, _, _) => true);
+
+    public static readonly CoreLoss GemanMcClure = new(
+        "GemanMcClure",
+        TargetDomain.Real,
+        new("GemanMcClure", (p, t, c, v, g) => Loss.GemanMcClureElementwise<double>(p, t, v, g, c)),
+        (p, t, c, g, r) => Loss.GemanMcClure<double>(p, t, g, r, c),
+        (p, t, c, g, r) => Loss.GemanMcClure<float>(p, t, g, r, c),
+        (_, _, _) => true);
+
+    public static readonly CoreLoss Charbonnier = new(
+        "Charbonnier",
+        TargetDomain.Real,
+        new("Charbonnier", (p, t, c, v, g) => Loss.CharbonnierElementwise<double>(p, t, v, g, c)),
+        (p, t, c, g, r) => Loss.Charbonnier<double>(p, t, g, r, c),
+        (p, t, c, g, r) => Loss.Charbonnier<float>(p, t, g, r, c),
+        (p, t, c) => Math.Abs(p - t) / c < 1.7e308);
+
     public static readonly IReadOnlyList<CoreLoss> All =
-        [HalfSquaredError, SquaredError, AbsoluteError, Huber, SmoothL1, BinaryCrossEntropyWithLogits, Logistic];
+    [
+        HalfSquaredError, SquaredError, AbsoluteError, Huber, SmoothL1, BinaryCrossEntropyWithLogits, Logistic,
+        Hinge, SquaredHinge, ModifiedHuber, Exponential, SigmoidSurrogate, Cauchy, Welsch, GemanMcClure, Charbonnier,
+    ];
 
     /// <summary>Every loss's name, for [Theory] rows.</summary>
     public static TheoryData<string> Names => new(All.Select(l => l.Name));

@@ -1,3 +1,5 @@
+using Functional.Losses;
+using Functional.Numerics;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
 using Functional.Properties.Laws;
@@ -64,4 +66,29 @@ public class LossLawProperties
     [Fact]
     public void Logistic_loss_over_ln_2_upper_bounds_the_zero_one_error()
         => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.UpperBoundsZeroOneError(CoreLosses.Logistic.Elementwise, 1.0 / Math.Log(2.0), y => y));
+
+    public static TheoryData<string, double> Surrogates => new()
+    {
+        { "Hinge", 1.0 },
+        { "SquaredHinge", 1.0 },
+        { "ModifiedHuber", 1.0 },
+        { "Exponential", 1.0 },
+        { "SigmoidSurrogate", 2.0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Surrogates))]
+    public void Margin_surrogates_scaled_through_0_1_upper_bound_the_zero_one_error(string name, double scale)
+        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.UpperBoundsZeroOneError(CoreLosses.Named(name).Elementwise, scale, y => y));
+
+    [Fact]
+    public void Zero_one_error_counts_the_misclassified_and_has_no_gradient()
+        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), c =>
+        {
+            var gradient = new double[c.Length];
+            var errors = Loss.ZeroOneError<double>(c.Predictions, c.Targets, gradient, Reduction.Sum);
+            var expected = c.Predictions.Zip(c.Targets, (f, y) => f * y <= 0 ? 1.0 : 0.0).Sum();
+            Approx.That(errors == expected, () => $"0-1 error {errors} but {expected} misclassified");
+            Approx.That(gradient.All(g => g == 0.0), () => "the 0-1 error's gradient must be 0");
+        });
 }

@@ -74,6 +74,56 @@ internal static class LossCases
         new("Logistic", TargetKind.Sign,
             (p, t, g, r) => Loss.Logistic(p, t, g, r), (p, t, g, r) => Loss.Logistic(p, t, g, r),
             Loss.LogisticElementwise, Loss.LogisticElementwise, Textbook.Logistic),
+        new("Hinge", TargetKind.Sign,
+            (p, t, g, r) => Loss.Hinge(p, t, g, r), (p, t, g, r) => Loss.Hinge(p, t, g, r),
+            Loss.HingeElementwise, Loss.HingeElementwise, Textbook.Hinge),
+        new("SquaredHinge", TargetKind.Sign,
+            (p, t, g, r) => Loss.SquaredHinge(p, t, g, r), (p, t, g, r) => Loss.SquaredHinge(p, t, g, r),
+            Loss.SquaredHingeElementwise, Loss.SquaredHingeElementwise, Textbook.SquaredHinge),
+        new("ModifiedHuber", TargetKind.Sign,
+            (p, t, g, r) => Loss.ModifiedHuber(p, t, g, r), (p, t, g, r) => Loss.ModifiedHuber(p, t, g, r),
+            Loss.ModifiedHuberElementwise, Loss.ModifiedHuberElementwise, Textbook.ModifiedHuber),
+        new("Exponential", TargetKind.Sign,
+            (p, t, g, r) => Loss.Exponential(p, t, g, r), (p, t, g, r) => Loss.Exponential(p, t, g, r),
+            Loss.ExponentialElementwise, Loss.ExponentialElementwise, Textbook.Exponential),
+        new("SigmoidSurrogate", TargetKind.Sign,
+            (p, t, g, r) => Loss.SigmoidSurrogate(p, t, g, r), (p, t, g, r) => Loss.SigmoidSurrogate(p, t, g, r),
+            Loss.SigmoidSurrogateElementwise, Loss.SigmoidSurrogateElementwise, Textbook.SigmoidSurrogate),
+        new("ZeroOneError", TargetKind.Sign,
+            (p, t, g, r) => Loss.ZeroOneError(p, t, g, r), (p, t, g, r) => Loss.ZeroOneError(p, t, g, r),
+            Loss.ZeroOneErrorElementwise, Loss.ZeroOneErrorElementwise, Textbook.ZeroOneError),
+        new("Cauchy(1.0)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Cauchy(p, t, g, r, 1.0), (p, t, g, r) => Loss.Cauchy(p, t, g, r, 1.0),
+            (p, t, v, g) => Loss.CauchyElementwise(p, t, v, g, 1.0), (p, t, v, g) => Loss.CauchyElementwise(p, t, v, g, 1.0),
+            (p, t) => Textbook.Cauchy(p, t, 1.0)),
+        new("Cauchy(2.5)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Cauchy(p, t, g, r, 2.5), (p, t, g, r) => Loss.Cauchy(p, t, g, r, 2.5),
+            (p, t, v, g) => Loss.CauchyElementwise(p, t, v, g, 2.5), (p, t, v, g) => Loss.CauchyElementwise(p, t, v, g, 2.5),
+            (p, t) => Textbook.Cauchy(p, t, 2.5)),
+        new("Welsch(1.0)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Welsch(p, t, g, r, 1.0), (p, t, g, r) => Loss.Welsch(p, t, g, r, 1.0),
+            (p, t, v, g) => Loss.WelschElementwise(p, t, v, g, 1.0), (p, t, v, g) => Loss.WelschElementwise(p, t, v, g, 1.0),
+            (p, t) => Textbook.Welsch(p, t, 1.0)),
+        new("Welsch(2.5)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Welsch(p, t, g, r, 2.5), (p, t, g, r) => Loss.Welsch(p, t, g, r, 2.5),
+            (p, t, v, g) => Loss.WelschElementwise(p, t, v, g, 2.5), (p, t, v, g) => Loss.WelschElementwise(p, t, v, g, 2.5),
+            (p, t) => Textbook.Welsch(p, t, 2.5)),
+        new("GemanMcClure(1.0)", TargetKind.Finite,
+            (p, t, g, r) => Loss.GemanMcClure(p, t, g, r, 1.0), (p, t, g, r) => Loss.GemanMcClure(p, t, g, r, 1.0),
+            (p, t, v, g) => Loss.GemanMcClureElementwise(p, t, v, g, 1.0), (p, t, v, g) => Loss.GemanMcClureElementwise(p, t, v, g, 1.0),
+            (p, t) => Textbook.GemanMcClure(p, t, 1.0)),
+        new("GemanMcClure(2.5)", TargetKind.Finite,
+            (p, t, g, r) => Loss.GemanMcClure(p, t, g, r, 2.5), (p, t, g, r) => Loss.GemanMcClure(p, t, g, r, 2.5),
+            (p, t, v, g) => Loss.GemanMcClureElementwise(p, t, v, g, 2.5), (p, t, v, g) => Loss.GemanMcClureElementwise(p, t, v, g, 2.5),
+            (p, t) => Textbook.GemanMcClure(p, t, 2.5)),
+        new("Charbonnier(1.0)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Charbonnier(p, t, g, r, 1.0), (p, t, g, r) => Loss.Charbonnier(p, t, g, r, 1.0),
+            (p, t, v, g) => Loss.CharbonnierElementwise(p, t, v, g, 1.0), (p, t, v, g) => Loss.CharbonnierElementwise(p, t, v, g, 1.0),
+            (p, t) => Textbook.Charbonnier(p, t, 1.0)),
+        new("Charbonnier(2.5)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Charbonnier(p, t, g, r, 2.5), (p, t, g, r) => Loss.Charbonnier(p, t, g, r, 2.5),
+            (p, t, v, g) => Loss.CharbonnierElementwise(p, t, v, g, 2.5), (p, t, v, g) => Loss.CharbonnierElementwise(p, t, v, g, 2.5),
+            (p, t) => Textbook.Charbonnier(p, t, 2.5)),
     ];
 
     internal static LossCase Named(string name) => All.Single(c => c.Name == name);
@@ -145,6 +195,83 @@ internal static class Textbook
         var derivative = -y * Sigmoid(-y * f);
         return new Term(value, derivative, value, Math.Abs(derivative));
     }
+
+    internal static Term Hinge(double f, double y)
+    {
+        var m = y * f;
+        return new Term(Math.Max(0, 1 - m), m < 1 ? -y : 0, Math.Abs(m) + 1, 1);
+    }
+
+    internal static Term SquaredHinge(double f, double y)
+    {
+        var slack = Math.Max(0, 1 - (y * f));
+        return new Term(slack * slack, -2 * y * slack, slack * slack, 2 * slack);
+    }
+
+    internal static Term ModifiedHuber(double f, double y)
+    {
+        var m = y * f;
+        if (m < -1)
+        {
+            return new Term(-4 * m, -4 * y, 4 * Math.Abs(m), 4);
+        }
+
+        var slack = Math.Max(0, 1 - m);
+        return new Term(slack * slack, -2 * y * slack, slack * slack, 2 * slack);
+    }
+
+    internal static Term Exponential(double f, double y)
+    {
+        var value = Math.Exp(-y * f);
+        return new Term(value, -y * value, value, value);
+    }
+
+    internal static Term SigmoidSurrogate(double f, double y)
+    {
+        var value = Sigmoid(-y * f);
+        var derivative = -y * value * Sigmoid(y * f);
+        return new Term(value, derivative, value, Math.Abs(derivative));
+    }
+
+    internal static Term ZeroOneError(double f, double y) => new(y * f <= 0 ? 1 : 0, 0, 1, 0);
+
+    internal static Term Cauchy(double p, double t, double c)
+    {
+        var r = (p - t) / c;
+        var value = Log1P(0.5 * r * r);
+        var derivative = (p - t) / ((c * c) + (0.5 * (p - t) * (p - t)));
+        return new Term(value, derivative, value, Math.Abs(derivative));
+    }
+
+    internal static Term Welsch(double p, double t, double c)
+    {
+        var r = (p - t) / c;
+        var e = Math.Exp(-0.5 * r * r);
+        var value = r * r < 1e-3 ? HalfSeries(0.5 * r * r) : 1 - e;
+        var derivative = (p - t) / (c * c) * e;
+        return new Term(value, derivative, value, Math.Abs(derivative));
+    }
+
+    internal static Term GemanMcClure(double p, double t, double c)
+    {
+        var r = (p - t) / c;
+        var z = r * r;
+        var value = 2 * z / (z + 4);
+        var derivative = 16 * (p - t) / (c * c * (z + 4) * (z + 4));
+        return new Term(value, derivative, value, Math.Abs(derivative));
+    }
+
+    internal static Term Charbonnier(double p, double t, double c)
+    {
+        var r = (p - t) / c;
+        var root = Math.Sqrt((r * r) + 1);
+        var value = r * r / (root + 1);
+        var derivative = (p - t) / (c * c * root);
+        return new Term(value, derivative, value + 1, Math.Abs(derivative));
+    }
+
+    /// <summary>1 − e^(−h) by its series, for small h (the plain form cancels).</summary>
+    private static double HalfSeries(double h) => h - (h * h / 2) + (h * h * h / 6) - (h * h * h * h / 24);
 
     /// <summary>ln(1 + eˣ), as x + ln(1 + e⁻ˣ) for x &gt; 0 so it never overflows.</summary>
     internal static double Softplus(double x) => x > 0 ? x + Log1P(Math.Exp(-x)) : Log1P(Math.Exp(x));
