@@ -279,3 +279,44 @@ internal readonly struct CharbonnierTerm(double scale) : ILossTerm
         return Vector256.ConditionalSelect(small, r * r / (root + Vector256<double>.One), (a * stretch) - Vector256<double>.One);
     }
 }
+
+/// <summary>Gaussian NLL with a fixed σ: ½(d/σ)² + ln σ (+ ½ ln 2π when full); derivative d/σ².</summary>
+internal readonly struct GaussianNllTerm(double sigma, double constant) : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var r = (prediction - target) / sigma;
+        derivative = r / sigma;
+        return (0.5 * r * r) + constant;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var s = Vector256.Create(sigma);
+        var r = (prediction - target) / s;
+        derivative = r / s;
+        return (Vector256.Create(0.5) * r * r) + Vector256.Create(constant);
+    }
+}
+
+/// <summary>Poisson NLL on a log-rate x with count k ≥ 0: eˣ − k·x (ln k! omitted, as PyTorch's default); derivative eˣ − k.</summary>
+internal readonly struct PoissonNllTerm : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var rate = Math.Exp(prediction);
+        derivative = rate - target;
+        // Where eˣ overflows it dominates k·x: the loss is +∞, not ∞ − ∞.
+        return double.IsPositiveInfinity(rate) ? rate : rate - (target == 0.0 ? 0.0 : target * prediction);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var rate = VectorMath.Exp(prediction);
+        derivative = rate - target;
+        var linear = Vector256.ConditionalSelect(Vector256.Equals(target, Vector256<double>.Zero), Vector256<double>.Zero, target * prediction);
+        return Vector256.ConditionalSelect(Vector256.Equals(rate, Vector256.Create(double.PositiveInfinity)), rate, rate - linear);
+    }
+}

@@ -15,6 +15,9 @@ public enum TargetDomain
 
     /// <summary>Labels −1 and +1 (margin losses).</summary>
     Sign,
+
+    /// <summary>Counts k ≥ 0 (Poisson): mostly small integers, sometimes 0 or a large or fractional value.</summary>
+    Counts,
 }
 
 /// <summary>How large the generated predictions (logits, scores) may be.</summary>
@@ -151,6 +154,7 @@ public static class LossGenerators
         {
             TargetDomain.Sign => random.Next(2) == 0 ? -1.0 : 1.0,
             TargetDomain.UnitInterval => kind < 4 ? new[] { 0.0, 0.5, 1.0 }[random.Next(3)] : random.NextDouble(),
+            TargetDomain.Counts => kind < 7 ? random.Next(0, 21) : kind < 9 ? random.NextDouble() * 1e3 : 0.0,
             _ => kind switch
             {
                 < 7 => (random.NextDouble() - 0.5) * 200.0,

@@ -15,6 +15,9 @@ internal sealed record CoreLoss(
 {
     /// <summary>The size of the terms that cancel in the value (see <see cref="LossLaws.DerivativeMatchesFiniteDifference"/>); none by default.</summary>
     public Func<double, double, double, double>? TermSize { get; init; }
+
+    /// <summary>Whether ℓ ≥ 0 (false for negative log-likelihoods: a density may exceed 1, and ln k! is omitted).</summary>
+    public bool NonNegative { get; init; } = true;
 }
 
 /// <summary>The core's element-wise losses (Functional.Losses.Loss) as <see cref="LossUnderTest"/>s and reductions.</summary>
@@ -154,10 +157,34 @@ internal static class CoreLosses
         (p, t, c, g, r) => Loss.Charbonnier<float>(p, t, g, r, c),
         (p, t, c) => Math.Abs(p - t) / c < 1.7e308);
 
+    public static readonly CoreLoss GaussianNll = new(
+        "GaussianNll",
+        TargetDomain.Real,
+        new("GaussianNll", (p, t, c, v, g) => Loss.GaussianNllElementwise<double>(p, t, v, g, c, full: true)),
+        (p, t, c, g, r) => Loss.GaussianNll<double>(p, t, g, r, c, full: true),
+        (p, t, c, g, r) => Loss.GaussianNll<float>(p, t, g, r, c, full: true),
+        (p, t, c) => Math.Abs(p - t) / c < 1e154)
+    {
+        NonNegative = false,
+    };
+
+    public static readonly CoreLoss PoissonNll = new(
+        "PoissonNll",
+        TargetDomain.Counts,
+        new("PoissonNll", (p, t, _, v, g) => Loss.PoissonNllElementwise<double>(p, t, v, g)),
+        (p, t, _, g, r) => Loss.PoissonNll<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.PoissonNll<float>(p, t, g, r),
+        (p, t, _) => p < 709.0 && Math.Abs(p * t) < 1e300)
+    {
+        TermSize = (p, t, _) => Math.Exp(Math.Min(p, 709.0)) + Math.Abs(p * t),
+        NonNegative = false,
+    };
+
     public static readonly IReadOnlyList<CoreLoss> All =
     [
         HalfSquaredError, SquaredError, AbsoluteError, Huber, SmoothL1, BinaryCrossEntropyWithLogits, Logistic,
         Hinge, SquaredHinge, ModifiedHuber, Exponential, SigmoidSurrogate, Cauchy, Welsch, GemanMcClure, Charbonnier,
+        GaussianNll, PoissonNll,
     ];
 
     /// <summary>Every loss's name, for [Theory] rows.</summary>

@@ -124,6 +124,10 @@ internal static class LossCases
             (p, t, g, r) => Loss.Charbonnier(p, t, g, r, 2.5), (p, t, g, r) => Loss.Charbonnier(p, t, g, r, 2.5),
             (p, t, v, g) => Loss.CharbonnierElementwise(p, t, v, g, 2.5), (p, t, v, g) => Loss.CharbonnierElementwise(p, t, v, g, 2.5),
             (p, t) => Textbook.Charbonnier(p, t, 2.5)),
+        new("GaussianNll(2, full)", TargetKind.Finite,
+            (p, t, g, r) => Loss.GaussianNll(p, t, g, r, 2.0, full: true), (p, t, g, r) => Loss.GaussianNll(p, t, g, r, 2.0, full: true),
+            (p, t, v, g) => Loss.GaussianNllElementwise(p, t, v, g, 2.0, full: true), (p, t, v, g) => Loss.GaussianNllElementwise(p, t, v, g, 2.0, full: true),
+            (p, t) => Textbook.GaussianNll(p, t, 2.0)),
     ];
 
     internal static LossCase Named(string name) => All.Single(c => c.Name == name);
@@ -194,6 +198,14 @@ internal static class Textbook
         var value = Softplus(-y * f);
         var derivative = -y * Sigmoid(-y * f);
         return new Term(value, derivative, value, Math.Abs(derivative));
+    }
+
+    /// <summary>−ln N(y; ŷ, σ²) = ½((ŷ − y)/σ)² + ln σ + ½ ln 2π.</summary>
+    internal static Term GaussianNll(double p, double t, double sigma)
+    {
+        var r = (p - t) / sigma;
+        var value = (0.5 * r * r) + Math.Log(sigma) + (0.5 * Math.Log(2 * Math.PI));
+        return new Term(value, r / sigma, (0.5 * r * r) + Math.Abs(Math.Log(sigma)) + 1, Math.Abs(r / sigma));
     }
 
     internal static Term Hinge(double f, double y)
