@@ -304,4 +304,28 @@ public static partial class Loss
         CheckParameter(scale, nameof(scale));
         LossKernel.Elementwise<T, CharbonnierTerm, FiniteDomain>(new CharbonnierTerm(scale), predictions, targets, values, gradient);
     }
+
+    /// <summary>The log-cosh loss ln cosh(ŷ − y): ≈ ½d² near 0, ≈ |d| − ln 2 far out (a smooth Huber); derivative tanh(ŷ − y).</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="predictions">ŷ; finite.</param>
+    /// <param name="targets">Targets y; finite.</param>
+    /// <param name="gradient">Receives ∂(reduced loss)/∂ŷ_i (divided by n for Mean); empty to skip; else at least predictions.Length.</param>
+    /// <param name="reduction">Sum or Mean (default).</param>
+    /// <returns>The summed or mean loss; accurate near d = 0 (series) and finite for residuals up to ±1e308.</returns>
+    /// <exception cref="ArgumentException">Lengths differ; gradient too short; no predictions; a NaN/∞ value (named with index and value).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">reduction is not Sum or Mean.</exception>
+    public static T LogCosh<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient, Reduction reduction = Reduction.Mean)
+        where T : IFloatingPointIeee754<T>
+        => LossKernel.Reduce<T, LogCoshTerm, FiniteDomain>(default, predictions, targets, gradient, reduction);
+
+    /// <summary>LogCosh per element: values[i] = ln cosh(ŷ_i − y_i), gradient[i] = tanh(ŷ_i − y_i).</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="predictions">ŷ; finite.</param>
+    /// <param name="targets">Targets y; finite.</param>
+    /// <param name="values">Receives the losses; empty to skip; else at least predictions.Length.</param>
+    /// <param name="gradient">Receives the derivatives; empty to skip; else at least predictions.Length.</param>
+    /// <exception cref="ArgumentException">Lengths differ; a destination too short; a NaN/∞ value (named with index and value).</exception>
+    public static void LogCoshElementwise<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient)
+        where T : IFloatingPointIeee754<T>
+        => LossKernel.Elementwise<T, LogCoshTerm, FiniteDomain>(default, predictions, targets, values, gradient);
 }

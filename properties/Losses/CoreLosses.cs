@@ -157,6 +157,14 @@ internal static class CoreLosses
         (p, t, c, g, r) => Loss.Charbonnier<float>(p, t, g, r, c),
         (p, t, c) => Math.Abs(p - t) / c < 1.7e308);
 
+    public static readonly CoreLoss LogCosh = new(
+        "LogCosh",
+        TargetDomain.Real,
+        new("LogCosh", (p, t, _, v, g) => Loss.LogCoshElementwise<double>(p, t, v, g)),
+        (p, t, _, g, r) => Loss.LogCosh<double>(p, t, g, r),
+        (p, t, _, g, r) => Loss.LogCosh<float>(p, t, g, r),
+        (p, t, _) => Math.Abs(p) + Math.Abs(t) < 1.7e308);
+
     public static readonly CoreLoss GaussianNll = new(
         "GaussianNll",
         TargetDomain.Real,
@@ -184,7 +192,7 @@ internal static class CoreLosses
     [
         HalfSquaredError, SquaredError, AbsoluteError, Huber, SmoothL1, BinaryCrossEntropyWithLogits, Logistic,
         Hinge, SquaredHinge, ModifiedHuber, Exponential, SigmoidSurrogate, Cauchy, Welsch, GemanMcClure, Charbonnier,
-        GaussianNll, PoissonNll,
+        LogCosh, GaussianNll, PoissonNll,
     ];
 
     /// <summary>Every loss's name, for [Theory] rows.</summary>

@@ -124,6 +124,9 @@ internal static class LossCases
             (p, t, g, r) => Loss.Charbonnier(p, t, g, r, 2.5), (p, t, g, r) => Loss.Charbonnier(p, t, g, r, 2.5),
             (p, t, v, g) => Loss.CharbonnierElementwise(p, t, v, g, 2.5), (p, t, v, g) => Loss.CharbonnierElementwise(p, t, v, g, 2.5),
             (p, t) => Textbook.Charbonnier(p, t, 2.5)),
+        new("LogCosh", TargetKind.Finite,
+            (p, t, g, r) => Loss.LogCosh(p, t, g, r), (p, t, g, r) => Loss.LogCosh(p, t, g, r),
+            Loss.LogCoshElementwise, Loss.LogCoshElementwise, Textbook.LogCosh),
         new("GaussianNll(2, full)", TargetKind.Finite,
             (p, t, g, r) => Loss.GaussianNll(p, t, g, r, 2.0, full: true), (p, t, g, r) => Loss.GaussianNll(p, t, g, r, 2.0, full: true),
             (p, t, v, g) => Loss.GaussianNllElementwise(p, t, v, g, 2.0, full: true), (p, t, v, g) => Loss.GaussianNllElementwise(p, t, v, g, 2.0, full: true),
@@ -198,6 +201,14 @@ internal static class Textbook
         var value = Softplus(-y * f);
         var derivative = -y * Sigmoid(-y * f);
         return new Term(value, derivative, value, Math.Abs(derivative));
+    }
+
+    /// <summary>ln cosh d (as |d| − ln 2 + ln(1 + e^(−2|d|)) once cosh would overflow); derivative tanh d.</summary>
+    internal static Term LogCosh(double p, double t)
+    {
+        var d = p - t;
+        var value = Math.Abs(d) < 20 ? Math.Log(Math.Cosh(d)) : Math.Abs(d) - Math.Log(2) + Log1P(Math.Exp(-2 * Math.Abs(d)));
+        return new Term(value, Math.Tanh(d), Math.Abs(d) + 1, 1);
     }
 
     /// <summary>−ln N(y; ŷ, σ²) = ½((ŷ − y)/σ)² + ln σ + ½ ln 2π.</summary>

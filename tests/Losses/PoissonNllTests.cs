@@ -68,3 +68,22 @@ public class GaussianNllTests
     public void A_bad_sigma_is_named(double sigma)
         => Assert.Equal("sigma", Assert.Throws<ArgumentOutOfRangeException>(() => Loss.GaussianNll<double>([0.0], [0.0], Span<double>.Empty, Reduction.Sum, sigma)).ParamName);
 }
+
+public class LogCoshTests
+{
+    [Fact]
+    public void Is_accurate_near_zero_and_linear_far_out()
+    {
+        var gradient = new double[4];
+        var values = new double[4];
+        Loss.LogCoshElementwise<double>([1e-8, 0.1, 3.0, 1e300], [0.0, 0.0, 0.0, 0.0], values, gradient);
+        // mpmath: ln cosh(1e-8) = 5.0e-17 (minus 8.3e-34); ln cosh(0.1) = 0.0049916888216465303; ln cosh 3 = 2.3093285045777851.
+        Assert.Equal(5e-17, values[0], 1e-31);
+        Assert.Equal(0.0049916888216465303, values[1], 1e-17);
+        Assert.Equal(2.3093285045777851, values[2], 1e-15);
+        Assert.Equal(1e300, values[3]);
+        Assert.Equal(1e-8, gradient[0], 1e-22);
+        Assert.Equal(Math.Tanh(0.1), gradient[1], 1e-16);
+        Assert.Equal(1.0, gradient[3]);
+    }
+}
