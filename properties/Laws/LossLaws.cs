@@ -249,7 +249,9 @@ public static class LossLaws
 
     /// <summary>
     /// The element-wise values add up to the Sum reduction (within <paramref name="relative"/>·Σ|ℓ|; the reduction sums
-    /// compensated), and the element-wise derivatives are, bit for bit, the gradient of the Sum.
+    /// compensated), and the element-wise derivatives are the gradient of the Sum to within 2 ulps. (Not bit for bit: the
+    /// same kernel reached by two call paths can run at different JIT tiers, and .NET's vector exp/log use
+    /// MultiplyAddEstimate, which one tier fuses and another does not — seen in CI as a 1-ulp difference in the exponential loss.)
     /// </summary>
     public static Action<LossCase> ElementwiseAddsUpToSum(LossReduction reduce, LossUnderTest elementwise, double relative = 1e-13)
         => c =>
@@ -268,7 +270,7 @@ public static class LossLaws
             {
                 var i0 = i;
                 That(
-                    gs[i].Equals(g[i]),
+                    gs[i].Equals(g[i]) || Math.Abs(gs[i] - g[i]) <= 2.0 * (Math.BitIncrement(Math.Abs(g[i])) - Math.Abs(g[i])),
                     () => $"{elementwise}: Sum gradient[{i0}] = {Show(gs[i0])} but element-wise derivative {Show(g[i0])}");
             }
         };
