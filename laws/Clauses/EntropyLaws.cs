@@ -1,7 +1,7 @@
-using Functional.Properties.Generators;
-using static Functional.Properties.Laws.Approx;
+using Functional.Laws.Generators;
+using static Functional.Laws.Approx;
 
-namespace Functional.Properties.Laws;
+namespace Functional.Laws;
 
 /// <summary>Laws of an entropy H(p) of a probability vector, in a unit whose maximum for n outcomes is <c>upper(n)</c>.</summary>
 public static class EntropyLaws

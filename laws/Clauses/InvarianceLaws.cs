@@ -1,8 +1,8 @@
+using Functional.Laws.Generators;
 using Functional.Numerics;
-using Functional.Properties.Generators;
-using static Functional.Properties.Laws.Approx;
+using static Functional.Laws.Approx;
 
-namespace Functional.Properties.Laws;
+namespace Functional.Laws;
 
 /// <summary>Laws about how a measure behaves under relabelling, change of unit, and against another implementation.</summary>
 public static class InvarianceLaws

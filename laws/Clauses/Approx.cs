@@ -1,19 +1,22 @@
 using System.Globalization;
 
-namespace Functional.Properties.Laws;
+namespace Functional.Laws;
 
 /// <summary>Thrown by a law whose statement does not hold for the case at hand; the message says what and by how much.</summary>
 public sealed class LawViolatedException : Exception
 {
+    /// <summary>A violation without a message.</summary>
     public LawViolatedException()
     {
     }
 
+    /// <summary>A violation stating what failed.</summary>
     public LawViolatedException(string message)
         : base(message)
     {
     }
 
+    /// <summary>A violation with its cause.</summary>
     public LawViolatedException(string message, Exception innerException)
         : base(message, innerException)
     {
@@ -23,6 +26,7 @@ public sealed class LawViolatedException : Exception
 /// <summary>Comparisons with explicit tolerances, for laws.</summary>
 public static class Approx
 {
+    /// <summary>A double as round-trippable invariant text (<c>R</c> format).</summary>
     public static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Fails with <paramref name="statement"/> unless <paramref name="condition"/>.</summary>

@@ -1,7 +1,7 @@
-using Functional.Properties.Generators;
-using static Functional.Properties.Laws.Approx;
+using Functional.Laws.Generators;
+using static Functional.Laws.Approx;
 
-namespace Functional.Properties.Laws;
+namespace Functional.Laws;
 
 /// <summary>
 /// Laws of a metric on probability vectors. With <see cref="DivergenceLaws.NonNegative"/>,

@@ -1,7 +1,7 @@
-using Functional.Properties.Generators;
-using static Functional.Properties.Laws.Approx;
+using Functional.Laws.Generators;
+using static Functional.Laws.Approx;
 
-namespace Functional.Properties.Laws;
+namespace Functional.Laws;
 
 /// <summary>
 /// Laws of a divergence d(p, q) between probability vectors of equal length (KL, JS, Hellinger, your own):
@@ -15,6 +15,30 @@ public static class DivergenceLaws
         {
             var value = d(c.P, c.Q);
             That(value >= 0.0, () => $"d(p, q) = {Show(value)} is not ≥ 0");
+        };
+
+    /// <summary>d(p, q) is never NaN (it may be +∞ where q misses mass of p): the 0·log 0 = 0 convention at zeros.</summary>
+    public static Action<Dists> NotNaN(Func<double[], double[], double> d)
+        => c =>
+        {
+            var value = d(c.P, c.Q);
+            That(!double.IsNaN(value), () => "d(p, q) is NaN");
+        };
+
+    /// <summary>
+    /// The data-processing inequality: passing both distributions through the same channel (a stochastic matrix,
+    /// e.g. merging outcomes) never increases the divergence, d(pW, qW) ≤ d(p, q), up to <paramref name="relative"/>
+    /// of the right side and <paramref name="absolute"/>.
+    /// </summary>
+    public static Action<Channelled> DataProcessing(Func<double[], double[], double> d, double relative = 1e-12, double absolute = 1e-15)
+        => c =>
+        {
+            var (p, q) = (c.Dists.P, c.Dists.Q);
+            var before = d(p, q);
+            var after = d(c.Apply(p), c.Apply(q));
+            That(
+                after <= before + absolute + (relative * Math.Abs(before)),
+                () => $"d(pW, qW) = {Show(after)} > d(p, q) = {Show(before)}: the channel increased the divergence");
         };
 
     /// <summary>d(p, p) = 0 exactly, not merely approximately.</summary>
@@ -76,6 +100,8 @@ public static class DivergenceLaws
 /// <summary>Mixtures λa + (1−λ)b and weighted sums that treat 0·∞ as 0.</summary>
 public static class Mix
 {
+    /// <summary>λa + (1−λ)b, entry by entry.</summary>
+    /// <exception cref="ArgumentNullException">Thrown when a vector is null.</exception>
     public static double[] Of(double lambda, double[] a, double[] b)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Functional.Information;
 using Functional.Numerics;
 
-namespace Functional.Properties.Generators;
+namespace Functional.Laws.Generators;
 
 /// <summary>The shapes a generated probability vector can take.</summary>
 public enum Shape
@@ -247,7 +247,7 @@ public static class Arbs
     {
         var items = dists.Raw;
         var n = dists.Length;
-        var label = dists.Shape + ", shrunk";
+        var label = dists.Shape.EndsWith(", shrunk", StringComparison.Ordinal) ? dists.Shape : dists.Shape + ", shrunk";
         if (n > 1)
         {
             foreach (var (start, length) in new[] { (0, n / 2), (n / 2, n - (n / 2)) })
@@ -352,12 +352,15 @@ public sealed record Permuted(Dists Dists, int Seed)
         return order;
     }
 
+    /// <summary>The vector with its entries permuted.</summary>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="v"/> is null.</exception>
     public double[] Apply(double[] v)
     {
         ArgumentNullException.ThrowIfNull(v);
         return Permutation().Select(i => v[i]).ToArray();
     }
 
+    /// <summary>The vectors and the permutation (its first entries when long).</summary>
     public override string ToString()
     {
         var permutation = Permutation();
