@@ -222,7 +222,7 @@ public static class SvgChart
         {
             if (layout.TryMap(series.X[i], series.Y[i], out var x, out var y))
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"3.5\" fill=\"{Escape(color)}\" stroke=\"white\" stroke-width=\"0.8\"/>\n");
+                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{(series.Kind == SeriesKind.Scatter ? 5 : 3.5)}\" fill=\"{Escape(color)}\" stroke=\"white\" stroke-width=\"0.8\"/>\n");
             }
         }
     }
@@ -368,6 +368,16 @@ public static class SvgChart
                 }
 
                 target--;
+            }
+
+            if (bars.Length > 0 && chart.X.Scale == AxisScale.Linear && chart.X.Min is null && chart.X.Max is null
+                && barXs.Length is > 0 and <= 24 && barXs.All(x => x == Math.Round(x)))
+            {
+                // whole-number categories (outcome 1, 2, 3; coin 0..6): a tick under each bar, not at nice fractions
+                xTicks = new AxisTicks(
+                    barXs[0] - (barSpacingData / 2),
+                    barXs[^1] + (barSpacingData / 2),
+                    [.. barXs.Select(x => new Tick(x, Ticks.Decimal(x, 0)))]);
             }
 
             var xScale = new Scale(chart.X.Scale, xTicks.Min, xTicks.Max, left, right);

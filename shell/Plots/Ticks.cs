@@ -87,8 +87,9 @@ public static class Ticks
 
     /// <summary>
     /// Log-10 ticks for positive data in [<paramref name="min"/>, <paramref name="max"/>]: the axis runs between whole
-    /// decades (unless fixed); ticks every decade, every few decades when there are more than about eight, and at 2 and 5
-    /// within each decade when the axis spans at most two.
+    /// decades (unless fixed); ticks every decade, every few decades when there are more than ten, and at 2 and 5 within each
+    /// decade when the axis spans at most two. Labels are plain decimals when every tick lies in [0.001, 10⁴], else all are
+    /// powers of ten (10⁻⁵), so one axis never mixes the two.
     /// </summary>
     /// <param name="min">The smallest value to show; finite and positive.</param>
     /// <param name="max">The largest value to show; finite and ≥ min.</param>
@@ -110,11 +111,12 @@ public static class Ticks
             high = low + 1;
         }
 
-        var stride = Math.Max(1, (int)Math.Ceiling((high - low) / 8.0));
+        var stride = Math.Max(1, (int)Math.Ceiling((high - low) / 10.0));
         high = low + (int)Math.Ceiling((double)(high - low) / stride) * stride;
         var lo = fixedMin ? min : Decade(low);
         var hi = fixedMax ? max : Decade(high);
         var ticks = new List<Tick>();
+        var plain = low >= -3 && high <= 4;
         for (var e = low; e <= high; e += stride)
         {
             foreach (var m in high - low <= 2 ? [1, 2, 5] : new[] { 1 })
@@ -122,7 +124,7 @@ public static class Ticks
                 var value = m * Decade(e);
                 if (value >= lo * (1 - 1e-12) && value <= hi * (1 + 1e-12))
                 {
-                    ticks.Add(new Tick(value, PowerOfTen(m, e)));
+                    ticks.Add(new Tick(value, PowerOfTen(m, e, plain)));
                 }
             }
         }
@@ -133,10 +135,10 @@ public static class Ticks
     /// <summary>10^e, exact for every e a double can hold (Math.Pow(10, -5) is not the double nearest 1e-5 on every platform).</summary>
     private static double Decade(int e) => double.Parse($"1e{e}", CultureInfo.InvariantCulture);
 
-    /// <summary>"0.01", "100", "2·10⁻⁵": plain decimals from 0.001 to 10⁴, a power of ten outside.</summary>
-    private static string PowerOfTen(int mantissa, int exponent)
+    /// <summary>"0.01", "100" when plain, else "10⁻²", "2·10⁻⁵".</summary>
+    private static string PowerOfTen(int mantissa, int exponent, bool plain)
     {
-        if (exponent is >= -3 and <= 4)
+        if (plain)
         {
             return Decimal(mantissa * Decade(exponent), Math.Max(0, -exponent));
         }
@@ -166,7 +168,8 @@ public static class Ticks
         };
     }
 
-    private static string Decimal(double value, int decimals)
+    /// <summary>The value with a fixed number of decimals, invariant, U+2212 for minus, no "−0".</summary>
+    internal static string Decimal(double value, int decimals)
     {
         var text = value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return WithMinus(text);

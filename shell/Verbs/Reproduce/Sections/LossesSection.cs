@@ -96,15 +96,16 @@ internal sealed class LossesSection : IReproduceSection
         var (zeroOne, _) = Evaluate((p, t, v, g) => Loss.ZeroOneErrorElementwise(p, t, v, g), m, labels);
         var surrogates = new (string Name, Elementwise Loss, double Scale)[]
         {
-            ("logistic, log₂(1 + e^−m)", (p, t, v, g) => Loss.LogisticElementwise(p, t, v, g), 1 / Math.Log(2)),
+            ("logistic, log₂(1 + exp(−m))", (p, t, v, g) => Loss.LogisticElementwise(p, t, v, g), 1 / Math.Log(2)),
             ("hinge, max(0, 1 − m)", (p, t, v, g) => Loss.HingeElementwise(p, t, v, g), 1),
             ("squared hinge", (p, t, v, g) => Loss.SquaredHingeElementwise(p, t, v, g), 1),
             ("modified Huber", (p, t, v, g) => Loss.ModifiedHuberElementwise(p, t, v, g), 1),
-            ("exponential, e^−m", (p, t, v, g) => Loss.ExponentialElementwise(p, t, v, g), 1),
+            ("exponential, exp(−m)", (p, t, v, g) => Loss.ExponentialElementwise(p, t, v, g), 1),
             ("sigmoid, 2σ(−m)", (p, t, v, g) => Loss.SigmoidSurrogateElementwise(p, t, v, g), 2),
         };
 
         var series = new List<Series> { new("0-1 error [m ≤ 0]", m, zeroOne, Color: Black) };
+        // modified Huber is the squared hinge for m ≥ −1: dashed, so the curve underneath stays visible
         var rows = new List<IReadOnlyList<Cell>>();
         var atZero = Array.IndexOf(m, 0.0);
         foreach (var (name, loss, scale) in surrogates)
@@ -115,7 +116,7 @@ internal sealed class LossesSection : IReproduceSection
                 value[i] *= scale;
             }
 
-            series.Add(new Series(name, m, value));
+            series.Add(new Series(name, m, value, Dashed: name == "modified Huber"));
             var gap = value.Zip(zeroOne, (s, e) => s - e).Min();
             rows.Add([Cell.Of(name), Cell.Of(value[atZero]), Cell.Of(gap), Cell.Of(gap >= 0 ? "yes" : "no")]);
         }
@@ -124,7 +125,8 @@ internal sealed class LossesSection : IReproduceSection
             "losses-surrogates",
             "Surrogates of the 0-1 error over the margin m = y·f, each scaled to pass through (0, 1): the logistic loss in base 2 "
             + "(the log-loss in bits), the sigmoid loss doubled. All lie on or above the 0-1 error, so minimising them bounds the "
-            + "training error; all but the sigmoid are convex.",
+            + "training error; all but the sigmoid are convex. Modified Huber (dashed) equals the squared hinge for m ≥ −1 and "
+            + "continues linearly (−4m) below, off this chart.",
             new Chart("Margin surrogates and the 0-1 error", new Axis("margin m = y·f"), new Axis("loss", Min: 0, Max: 4), series));
         yield return new Table(
             "losses-surrogate-bounds",
