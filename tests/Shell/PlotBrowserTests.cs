@@ -123,7 +123,7 @@ public sealed class ChromiumFactAttribute : FactAttribute
     {
         if (Chromium.Path is null)
         {
-            Skip = "Chromium was not found (/usr/bin/chromium or `chromium` on PATH): install Debian's chromium package "
+            Skip = "Chromium was not found (/usr/bin/chromium, `chromium` on PATH or FUNCTIONAL_TEST_CHROMIUM): install Debian's chromium package "
                 + "(`apt-get install -y chromium`; .ci/run does this) to run the browser checks of the plots.";
         }
     }
@@ -136,6 +136,12 @@ internal static partial class Chromium
 
     private static string? Find()
     {
+        // FUNCTIONAL_TEST_CHROMIUM names another browser binary; set to a missing path, it shows how the tests skip
+        if (Environment.GetEnvironmentVariable("FUNCTIONAL_TEST_CHROMIUM") is { } chosen)
+        {
+            return File.Exists(chosen) ? chosen : null;
+        }
+
         foreach (var candidate in new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" })
         {
             if (File.Exists(candidate))
