@@ -64,6 +64,7 @@ public static class Cli
         var root = new RootCommand("functional: verified information measures and probabilistic learning.")
         {
             DivergenceCommand.Create(shell),
+            Verbs.Reproduce.ReproduceCommand.Create(shell),
         };
 
         // The default --version reads the entry assembly, which is the test host when run in-process.
