@@ -50,6 +50,11 @@ public sealed record LinearModel(int Features, bool Intercept = true)
     public double Risk(
         ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<double> targets,
         PointwiseLoss loss, Regularizer regularizer, Span<double> gradient, ModelWorkspace workspace)
+        => RiskCore(parameters, features, targets, loss, regularizer, gradient, workspace, lenient: false);
+
+    internal double RiskCore(
+        ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<double> targets,
+        PointwiseLoss loss, Regularizer regularizer, Span<double> gradient, ModelWorkspace workspace, bool lenient)
     {
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(regularizer);
@@ -67,7 +72,15 @@ public sealed record LinearModel(int Features, bool Intercept = true)
         var weights = parameters[..Features];
         var scores = workspace.Scores.AsSpan(0, rows);
         Dense.Scores(features, rows, Features, weights, Intercept ? parameters[Features] : 0.0, scores);
-        CheckScores(scores, features, Features, parameters);
+        if (!AllFinite(scores))
+        {
+            if (lenient)
+            {
+                return Infinite(gradient.IsEmpty ? gradient : gradient[..ParameterCount]);
+            }
+
+            CheckScores(scores, features, Features, parameters);
+        }
 
         var derivatives = gradient.IsEmpty ? Span<double>.Empty : workspace.Derivatives.AsSpan(0, rows);
         var risk = loss(scores, targets, derivatives, Reduction.Mean);
@@ -109,7 +122,7 @@ public sealed record LinearModel(int Features, bool Intercept = true)
         ArgumentNullException.ThrowIfNull(regularizer);
         CheckColumns(data.Columns, Features);
         var workspace = new ModelWorkspace(data.Rows);
-        return new ModelObjective(ParameterCount, (w, g) => Risk(w, data.Features, data.Targets, loss, regularizer, g, workspace));
+        return new ModelObjective(ParameterCount, (w, g) => RiskCore(w, data.Features, data.Targets, loss, regularizer, g, workspace, lenient: true));
     }
 
     internal static void CheckParameters(int length, int count, string name = "parameters")
@@ -153,6 +166,25 @@ public sealed record LinearModel(int Features, bool Intercept = true)
         return length / columns;
     }
 
+    internal static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += v * 0.0;
+        }
+
+        // v·0 is 0 for finite v and NaN for ±∞ or NaN, so one NaN test covers the whole span
+        return !double.IsNaN(sum);
+    }
+
+    /// <summary>An objective's answer where the risk is undefined or overflows: +∞, with a NaN gradient.</summary>
+    internal static double Infinite(Span<double> gradient)
+    {
+        gradient.Fill(double.NaN);
+        return double.PositiveInfinity;
+    }
+
     /// <summary>Scores are finite unless an input is not (named here, so the loss's "predictions[i]" never blames the score) or a dot product overflowed.</summary>
     internal static void CheckScores(ReadOnlySpan<double> scores, ReadOnlySpan<double> features, int columns, ReadOnlySpan<double> parameters)
     {
@@ -192,8 +224,11 @@ public sealed record LinearModel(int Features, bool Intercept = true)
 
 /// <summary>
 /// A model's risk over fixed data as the function θ ↦ (R(θ), ∇R(θ)) an optimizer minimises: a flat parameter vector in,
-/// the value returned and the gradient written to a span. Owns a workspace, so it is not safe to call from two threads at once.
+/// the value returned and the gradient written to a span — the shape of Functional.Optimization's IDifferentiableObjective.
+/// Owns a workspace, so it is not safe to call from two threads at once.
 /// </summary>
+/// <remarks>Unlike the models' Risk methods, which reject such input, an objective answers +∞ (gradient NaN) where a parameter
+/// is not finite or a score overflows, so a line search can reject the point and step back.</remarks>
 public sealed class ModelObjective
 {
     private readonly RiskFunction _risk;
@@ -213,12 +248,12 @@ public sealed class ModelObjective
     /// <param name="parameters">θ, <see cref="Dimension"/> entries.</param>
     /// <param name="gradient">Receives ∇R(θ); empty, or at least <see cref="Dimension"/> entries.</param>
     /// <returns>R(θ).</returns>
-    /// <exception cref="ArgumentException">As the model's Risk.</exception>
+    /// <exception cref="ArgumentException">A length does not fit.</exception>
     public double ValueAndGradient(ReadOnlySpan<double> parameters, Span<double> gradient) => _risk(parameters, gradient);
 
     /// <summary>R(θ) alone.</summary>
     /// <param name="parameters">θ.</param>
     /// <returns>R(θ).</returns>
-    /// <exception cref="ArgumentException">As the model's Risk.</exception>
+    /// <exception cref="ArgumentException">A length does not fit.</exception>
     public double Value(ReadOnlySpan<double> parameters) => _risk(parameters, Span<double>.Empty);
 }

@@ -124,7 +124,7 @@ public static class LogisticRegression
         var workspace = new ModelWorkspace(data.Rows);
         return Newton.Minimize(
             model.ParameterCount,
-            (w, g) => model.Risk(w, data.Features, data.Targets, CrossEntropy, regularizer, g, workspace),
+            (w, g) => model.RiskCore(w, data.Features, data.Targets, CrossEntropy, regularizer, g, workspace, lenient: true),
             (w, h) => Hessian(model, w, data.Features, regularizer, h),
             tolerance,
             maxIterations);

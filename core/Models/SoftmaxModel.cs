@@ -110,6 +110,11 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
     public double Risk(
         ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<int> labels,
         Regularizer regularizer, Span<double> gradient, ModelWorkspace workspace)
+        => RiskCore(parameters, features, labels, regularizer, gradient, workspace, lenient: false);
+
+    internal double RiskCore(
+        ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<int> labels,
+        Regularizer regularizer, Span<double> gradient, ModelWorkspace workspace, bool lenient)
     {
         ArgumentNullException.ThrowIfNull(regularizer);
         ArgumentNullException.ThrowIfNull(workspace);
@@ -125,7 +130,16 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
         Guard.NotEmpty(rows, nameof(labels), "a risk needs at least one row");
         var logits = workspace.Scores.AsSpan(0, rows * Classes);
         ComputeLogits(parameters, features, rows, logits);
-        LinearModel.CheckScores(logits, features, Features, parameters);
+        if (!LinearModel.AllFinite(logits))
+        {
+            if (lenient)
+            {
+                return LinearModel.Infinite(gradient.IsEmpty ? gradient : gradient[..ParameterCount]);
+            }
+
+            LinearModel.CheckScores(logits, features, Features, parameters);
+        }
+
         var derivatives = gradient.IsEmpty ? Span<double>.Empty : workspace.Derivatives.AsSpan(0, rows * Classes);
         var risk = Loss.SoftmaxCrossEntropy<double>(logits, Classes, labels, derivatives);
         var weightCount = Classes * Features;
@@ -167,7 +181,7 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
         LinearModel.CheckColumns(data.Columns, Features);
         var labels = data.Labels(Classes);
         var workspace = new ModelWorkspace(data.Rows, Classes);
-        return new ModelObjective(ParameterCount, (w, g) => Risk(w, data.Features, labels, regularizer, g, workspace));
+        return new ModelObjective(ParameterCount, (w, g) => RiskCore(w, data.Features, labels, regularizer, g, workspace, lenient: true));
     }
 
     private void ComputeLogits(ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, int rows, Span<double> logits)

@@ -97,7 +97,7 @@ public static class SoftmaxRegression
         var workspace = new ModelWorkspace(data.Rows, classes);
         var fit = Newton.Minimize(
             model.ParameterCount,
-            (w, g) => model.Risk(w, data.Features, labels, regularizer, g, workspace),
+            (w, g) => model.RiskCore(w, data.Features, labels, regularizer, g, workspace, lenient: true),
             (w, h) => Hessian(model, w, data.Features, regularizer, h),
             tolerance,
             maxIterations);
