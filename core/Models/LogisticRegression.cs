@@ -111,7 +111,8 @@ public static class LogisticRegression
     /// <param name="intercept">Whether to fit an intercept (unpenalised unless the regulariser says otherwise).</param>
     /// <param name="tolerance">The gradient tolerance, &gt; 0 (default 1e-12).</param>
     /// <param name="maxIterations">At most this many Newton steps, ≥ 1 (default 100).</param>
-    /// <returns>The fit; <see cref="NewtonResult.Converged"/> is false for separable data without a penalty (no optimum).</returns>
+    /// <returns>The fit. On separable data without a penalty there is no optimum (R → 0 only as ‖w‖ → ∞): the iteration stops
+    /// when the gradient falls below the tolerance, with large weights — add an L2 penalty.</returns>
     /// <exception cref="ArgumentException">The regulariser has an L1 part; a target outside [0, 1].</exception>
     /// <exception cref="ArgumentOutOfRangeException">tolerance not finite and positive, or maxIterations &lt; 1.</exception>
     public static NewtonResult FitNewton(Dataset data, Regularizer regularizer, bool intercept = true, double tolerance = 1e-12, int maxIterations = 100)
