@@ -42,13 +42,13 @@ public sealed record Regularizer
     /// <param name="lambda">λ ≥ 0, finite.</param>
     /// <returns>The regulariser.</returns>
     /// <exception cref="ArgumentOutOfRangeException">lambda is negative, NaN or infinite.</exception>
-    public static Regularizer Ridge(double lambda) => new(l2: lambda);
+    public static Regularizer Ridge(double lambda) => new(l2: NonNegative(lambda, nameof(lambda)));
 
     /// <summary>Lasso: λ‖w‖₁.</summary>
     /// <param name="lambda">λ ≥ 0, finite.</param>
     /// <returns>The regulariser.</returns>
     /// <exception cref="ArgumentOutOfRangeException">lambda is negative, NaN or infinite.</exception>
-    public static Regularizer Lasso(double lambda) => new(l1: lambda);
+    public static Regularizer Lasso(double lambda) => new(l1: NonNegative(lambda, nameof(lambda)));
 
     /// <summary>Elastic net in scikit-learn's parametrisation: λ(ρ‖w‖₁ + ((1 − ρ)/2)‖w‖²).</summary>
     /// <param name="lambda">λ ≥ 0, finite.</param>
