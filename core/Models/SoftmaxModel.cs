@@ -54,7 +54,7 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
     public void Probabilities(ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, Span<double> probabilities)
     {
         Logits(parameters, features, probabilities);
-        var rows = probabilities.Length / Classes;
+        var rows = Features == 0 ? probabilities.Length / Classes : features.Length / Features;
         for (var r = 0; r < rows; r++)
         {
             var row = probabilities.Slice(r * Classes, Classes);

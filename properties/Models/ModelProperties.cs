@@ -155,6 +155,31 @@ public class ModelProperties
             Approx.That(Augmentation.GaussianNoise(data, p.Lambda, 2, seed).Equals(Augmentation.GaussianNoise(data, p.Lambda, 2, seed)), () => "noise differs");
         });
 
+    [Fact]
+    public void The_full_batch_risk_is_the_row_weighted_mean_of_mini_batch_risks()
+        => Holds.ForAll(ModelGenerators.Problems(minimumRows: 2), p =>
+        {
+            // R over all rows = Σ_b (n_b/n) R_b for any split into mini-batches (the penalty counted once): what mini-batch
+            // SGD averages. Mini-batches are gathered from a seeded permutation, as the training fold will.
+            var data = new Dataset(p.Features, p.Columns, p.Targets);
+            var model = new LinearModel(p.Columns);
+            var workspace = new ModelWorkspace(p.Rows);
+            var full = LinearRegression.Risk(model, p.Linear, p.Features, p.Targets, Regularizer.None, [], workspace);
+            var order = DataSplits.KFold(p.Rows, 2, (ulong)p.Rows).SelectMany(f => f.Validation).ToArray();
+            var size = 1 + (p.Labels[0] % p.Rows);
+            var x = new double[size * p.Columns];
+            var y = new double[size];
+            var weighted = 0.0;
+            for (var start = 0; start < p.Rows; start += size)
+            {
+                var batch = order.AsSpan(start, Math.Min(size, p.Rows - start));
+                data.Gather(batch, x, y);
+                weighted += batch.Length * LinearRegression.Risk(model, p.Linear, x.AsSpan(0, batch.Length * p.Columns), y.AsSpan(0, batch.Length), Regularizer.None, [], workspace) / p.Rows;
+            }
+
+            Approx.That(Math.Abs(full - weighted) <= 1e-12 * Math.Max(1, full), () => $"full {Approx.Show(full)} vs batches {Approx.Show(weighted)}");
+        });
+
     private static void FiniteDifferences(double[] theta, Func<double[], double[], double> risk)
     {
         var gradient = new double[theta.Length];
