@@ -1,8 +1,8 @@
+using Functional.Laws;
 using Functional.Models;
 using Functional.Models.Data;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
-using Functional.Properties.Laws;
 
 namespace Functional.Properties.Models;
 
