@@ -1,0 +1,27 @@
+namespace Functional.Estimation;
+
+/// <summary>How an iterative (Newton) maximum-likelihood fit ended.</summary>
+/// <param name="Iterations">Newton steps taken.</param>
+/// <param name="Gradient">The largest |∂ℓ/∂θ_j| / n (the per-observation score) at the returned estimate; below <paramref name="Tolerance"/> when the fit converged.</param>
+/// <param name="Tolerance">The stopping threshold on that per-observation score.</param>
+/// <param name="Converged">Whether the score fell below the tolerance within the step budget.</param>
+public sealed record NewtonSummary(int Iterations, double Gradient, double Tolerance, bool Converged);
+
+/// <summary>A fitted distribution: the maximiser of the log-likelihood (or of the log-posterior, for MAP), with what was maximised.</summary>
+/// <typeparam name="TDistribution">The family's record type.</typeparam>
+/// <param name="Distribution">The fitted distribution.</param>
+/// <param name="LogLikelihood">ℓ(θ̂) = Σ ln p(x_i; θ̂) in nats, at the fitted parameters (for MAP fits, still the likelihood of the data, not the posterior).</param>
+/// <param name="Count">n, the number of observations.</param>
+/// <param name="Parameters">k, the number of free parameters of the family (for AIC/BIC).</param>
+/// <param name="Newton">For iterative fits, the iterations and final score; null for closed forms.</param>
+public sealed record Fit<TDistribution>(TDistribution Distribution, double LogLikelihood, long Count, int Parameters, NewtonSummary? Newton = null)
+{
+    /// <summary>Akaike's information criterion AIC = 2k − 2ℓ(θ̂) (lower is better).</summary>
+    public double Aic => (2.0 * Parameters) - (2.0 * LogLikelihood);
+
+    /// <summary>Schwarz's Bayesian information criterion BIC = k ln n − 2ℓ(θ̂) (lower is better).</summary>
+    public double Bic => (Parameters * Math.Log(Count)) - (2.0 * LogLikelihood);
+
+    /// <summary>The mean negative log-likelihood −ℓ(θ̂)/n in nats per observation.</summary>
+    public double MeanNegativeLogLikelihood => -LogLikelihood / Count;
+}
