@@ -2,10 +2,11 @@ namespace Functional.Estimation;
 
 /// <summary>How an iterative (Newton) maximum-likelihood fit ended.</summary>
 /// <param name="Iterations">Newton steps taken.</param>
-/// <param name="Gradient">The largest |∂ℓ/∂θ_j| / n (the per-observation score) at the returned estimate; below <paramref name="Tolerance"/> when the fit converged.</param>
-/// <param name="Tolerance">The stopping threshold on that per-observation score.</param>
-/// <param name="Converged">Whether the score fell below the tolerance within the step budget.</param>
-public sealed record NewtonSummary(int Iterations, double Gradient, double Tolerance, bool Converged);
+/// <param name="Gradient">max_j |∂ℓ/∂θ_j| / n, the per-observation score at the returned estimate (0 at the exact maximiser; what is left is rounding and the last step).</param>
+/// <param name="Step">max_j |Δθ_j| / θ_j of the last Newton step.</param>
+/// <param name="Tolerance">The stopping rule: the fit stops once a step has Step ≤ Tolerance (Newton converges quadratically, so the step after is ~Tolerance² — the estimate is then exact to rounding).</param>
+/// <param name="Converged">Whether the rule was met within the step budget.</param>
+public sealed record NewtonSummary(int Iterations, double Gradient, double Step, double Tolerance, bool Converged);
 
 /// <summary>A fitted distribution: the maximiser of the log-likelihood (or of the log-posterior, for MAP), with what was maximised.</summary>
 /// <typeparam name="TDistribution">The family's record type.</typeparam>

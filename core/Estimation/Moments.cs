@@ -35,11 +35,14 @@ public static class Moments
     /// <param name="x">At least one finite value.</param>
     /// <returns>x̄ and σ̂² (the maximum-likelihood pair of the Gaussian). A sample of equal values gives variance exactly 0.</returns>
     /// <exception cref="ArgumentException">x is empty, or x[i] is NaN/∞ (named with index and value).</exception>
-    public static SampleMoments Of<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    public static SampleMoments Of<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => Of(x, nameof(x));
+
+    /// <summary><see cref="Of{T}(ReadOnlySpan{T})"/> with the caller's name for x in error messages.</summary>
+    internal static SampleMoments Of<T>(ReadOnlySpan<T> x, string name) where T : IFloatingPointIeee754<T>
     {
-        Guard.NotEmpty(x.Length, nameof(x), "a mean and variance need at least one value");
+        Guard.NotEmpty(x.Length, name, "a mean and variance need at least one value");
         // The kernel's own SIMD pass validates every value (finite) and sums compensated, in double whatever T is.
-        var mean = Kernel.Reduce<T, IdentityTerm, FiniteDomain>(x, new Operand(nameof(x))).Total / x.Length;
+        var mean = Kernel.Reduce<T, IdentityTerm, FiniteDomain>(x, new Operand(name)).Total / x.Length;
         if (double.IsInfinity(mean))
         {
             // Σ x overflowed though each value is finite (|x| near double.MaxValue): fall back to the scaled scalar mean.
