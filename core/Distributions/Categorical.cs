@@ -49,16 +49,28 @@ public sealed record Categorical : IUnivariateDistribution, ILogDensityKernel
     /// <exception cref="ArgumentException">logits is empty; logits[j] is NaN or +∞ (named); every logit is −∞.</exception>
     public static Categorical FromLogits(ReadOnlySpan<double> logits)
     {
+        Guard.NotEmpty(logits.Length, nameof(logits), "a categorical distribution needs at least one category");
+        var anyFinite = false;
+        for (var j = 0; j < logits.Length; j++)
+        {
+            if (double.IsNaN(logits[j]) || double.IsPositiveInfinity(logits[j]))
+            {
+                throw new ArgumentException($"logits[{j}] = {Format.Number(logits[j])} must be finite or −∞.", nameof(logits));
+            }
+
+            anyFinite |= double.IsFinite(logits[j]);
+        }
+
+        if (!anyFinite)
+        {
+            throw new ArgumentException("Every logit is −∞; there is no category with positive probability.", nameof(logits));
+        }
+
         var logs = new double[logits.Length];
         LogSumExp.LogSoftmax(logits, logs);
         var probabilities = new double[logs.Length];
         for (var j = 0; j < logs.Length; j++)
         {
-            if (double.IsNaN(logs[j]))
-            {
-                throw new ArgumentException("Every logit is −∞; there is no category with positive probability.", nameof(logits));
-            }
-
             probabilities[j] = Math.Exp(logs[j]);
         }
 
