@@ -66,83 +66,83 @@ internal sealed record FitPrior(string Text, string Kind, double[] Values)
         switch (Kind)
         {
             case "beta":
-            {
-                var prior = new Beta(Values[0], Values[1]);
-                if (validateOnly)
                 {
-                    return null;
-                }
+                    var prior = new Beta(Values[0], Values[1]);
+                    if (validateOnly)
+                    {
+                        return null;
+                    }
 
-                var map = Map.BetaBernoulli(values, prior);
-                return new MapReport(Text,
-                    [new("alpha", map.Posterior.Alpha), new("beta", map.Posterior.BetaParameter)],
-                    map.Mode is { } mode ? [new("p", mode)] : null,
-                    map.PosteriorMean is { } mean ? [new("p", mean)] : null);
-            }
+                    var map = Map.BetaBernoulli(values, prior);
+                    return new MapReport(Text,
+                        [new("alpha", map.Posterior.Alpha), new("beta", map.Posterior.BetaParameter)],
+                        map.Mode is { } mode ? [new("p", mode)] : null,
+                        map.PosteriorMean is { } mean ? [new("p", mean)] : null);
+                }
 
             case "dirichlet":
-            {
-                if (!(Values[0] > 0.0 && double.IsFinite(Values[0])))
                 {
-                    throw new ArgumentException($"a = {Values[0].ToString("R", CultureInfo.InvariantCulture)} must be positive and finite.");
-                }
+                    if (!(Values[0] > 0.0 && double.IsFinite(Values[0])))
+                    {
+                        throw new ArgumentException($"a = {Values[0].ToString("R", CultureInfo.InvariantCulture)} must be positive and finite.");
+                    }
 
-                if (validateOnly)
-                {
-                    return null;
-                }
+                    if (validateOnly)
+                    {
+                        return null;
+                    }
 
-                var classes = FitFamilies.Classes(values);
-                var prior = new Dirichlet([.. Enumerable.Repeat(Values[0], classes)]);
-                var labels = new int[values.Length];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    // Labels the cast would change are left out of range, so the core names them.
-                    labels[i] = values[i] == Math.Floor(values[i]) && values[i] is >= 0 and < 1e6 ? (int)values[i] : -1;
-                }
+                    var classes = FitFamilies.Classes(values);
+                    var prior = new Dirichlet([.. Enumerable.Repeat(Values[0], classes)]);
+                    var labels = new int[values.Length];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        // Labels the cast would change are left out of range, so the core names them.
+                        labels[i] = values[i] == Math.Floor(values[i]) && values[i] is >= 0 and < 1e6 ? (int)values[i] : -1;
+                    }
 
-                var map = Map.DirichletCategorical(labels, prior);
-                return new MapReport(Text,
-                    [.. map.Posterior.Concentration().ToArray().Select((a, j) => new Parameter($"alpha{j}", a))],
-                    map.Mode?.Select((p, j) => new Parameter($"p{j}", p)).ToArray(),
-                    map.PosteriorMean?.Select((p, j) => new Parameter($"p{j}", p)).ToArray());
-            }
+                    var map = Map.DirichletCategorical(labels, prior);
+                    return new MapReport(Text,
+                        [.. map.Posterior.Concentration().ToArray().Select((a, j) => new Parameter($"alpha{j}", a))],
+                        map.Mode?.Select((p, j) => new Parameter($"p{j}", p)).ToArray(),
+                        map.PosteriorMean?.Select((p, j) => new Parameter($"p{j}", p)).ToArray());
+                }
 
             case "normal":
-            {
-                var prior = Gaussian.FromVariance(Values[0], Values[1]);
-                if (!(Values[2] > 0.0 && double.IsFinite(Values[2])))
                 {
-                    throw new ArgumentException($"s2 = {Values[2].ToString("R", CultureInfo.InvariantCulture)} (the known variance) must be positive and finite.");
-                }
+                    var prior = Gaussian.FromVariance(Values[0], Values[1]);
+                    if (!(Values[2] > 0.0 && double.IsFinite(Values[2])))
+                    {
+                        throw new ArgumentException($"s2 = {Values[2].ToString("R", CultureInfo.InvariantCulture)} (the known variance) must be positive and finite.");
+                    }
 
-                if (validateOnly)
-                {
-                    return null;
-                }
+                    if (validateOnly)
+                    {
+                        return null;
+                    }
 
-                var map = Map.NormalNormal(values, Values[2], prior);
-                return new MapReport(Text,
-                    [new("mean", map.Posterior.Mean), new("variance", map.Posterior.Variance)],
-                    [new("mean", map.Mode)],
-                    [new("mean", map.PosteriorMean)]);
-            }
+                    var map = Map.NormalNormal(values, Values[2], prior);
+                    return new MapReport(Text,
+                        [new("mean", map.Posterior.Mean), new("variance", map.Posterior.Variance)],
+                        [new("mean", map.Mode)],
+                        [new("mean", map.PosteriorMean)]);
+                }
 
             default:
-            {
-                var prior = new NormalInverseGamma(Values[0], Values[1], Values[2], Values[3]);
-                if (validateOnly)
                 {
-                    return null;
-                }
+                    var prior = new NormalInverseGamma(Values[0], Values[1], Values[2], Values[3]);
+                    if (validateOnly)
+                    {
+                        return null;
+                    }
 
-                var map = Map.NormalInverseGamma(values, prior);
-                var p = map.Posterior;
-                return new MapReport(Text,
-                    [new("mean", p.Mean), new("kappa", p.Kappa), new("alpha", p.Alpha), new("beta", p.Beta)],
-                    map.Mode is { } mode ? [new("mean", mode.Mean), new("variance", mode.Variance)] : null,
-                    map.PosteriorMean is { } mean ? [new("mean", mean.Mean), new("variance", mean.Variance)] : null);
-            }
+                    var map = Map.NormalInverseGamma(values, prior);
+                    var p = map.Posterior;
+                    return new MapReport(Text,
+                        [new("mean", p.Mean), new("kappa", p.Kappa), new("alpha", p.Alpha), new("beta", p.Beta)],
+                        map.Mode is { } mode ? [new("mean", mode.Mean), new("variance", mode.Variance)] : null,
+                        map.PosteriorMean is { } mean ? [new("mean", mean.Mean), new("variance", mean.Variance)] : null);
+                }
         }
     }
 }
