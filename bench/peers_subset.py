@@ -96,6 +96,7 @@ def main():
         ("logsumexp_f64_1e7", "scipy.special.logsumexp", lambda: sp.logsumexp(x)),
         ("bce_logits_value_grad_f64_1e7", "torch autograd", lambda: bce_grad(tx, ty)),
         ("huber_value_grad_f64_1e7", "torch autograd", lambda: huber_grad(tx)),
+        ("gaussian_mle_f64_1e7", "numpy x.mean(), x.var()", lambda: (x.mean(), x.var())[1]),
     ]
     for name, peer, fn in workloads:
         secs = bench(fn, a.runs)

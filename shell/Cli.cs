@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Reflection;
 using Functional.Shell.Verbs.Divergence;
+using Functional.Shell.Verbs.Fit;
 
 namespace Functional.Shell;
 
@@ -65,6 +66,7 @@ public static class Cli
         {
             DivergenceCommand.Create(shell),
             Verbs.Reproduce.ReproduceCommand.Create(shell),
+            FitCommand.Create(shell),
         };
 
         // The default --version reads the entry assembly, which is the test host when run in-process.
