@@ -67,6 +67,7 @@ public static class Cli
             DivergenceCommand.Create(shell),
             Verbs.Reproduce.ReproduceCommand.Create(shell),
             FitCommand.Create(shell),
+            Verbs.Runs.RunsCommand.Create(shell),
         };
 
         // The default --version reads the entry assembly, which is the test host when run in-process.
