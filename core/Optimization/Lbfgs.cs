@@ -27,7 +27,7 @@ public enum LbfgsStop
 /// <param name="Memory">m, the number of (s, y) pairs kept (SciPy's <c>maxcor</c>, 10), ≥ 1.</param>
 /// <param name="MaxIterations">Iteration budget (SciPy's 15000), ≥ 1.</param>
 /// <param name="GradientTolerance">Stop when max |∂R/∂wᵢ| ≤ this (SciPy's <c>gtol</c> 1e-5; scikit-learn passes its <c>tol</c>, 1e-4), ≥ 0.</param>
-/// <param name="RelativeTolerance">Stop when the relative decrease of R is ≤ this (SciPy's <c>ftol</c> = 1e7·ε ≈ 2.2e-9; scikit-learn uses 64ε), ≥ 0.</param>
+/// <param name="RelativeTolerance">Stop when the relative decrease of R is ≤ this (SciPy's <c>ftol</c> = 1e7·ε ≈ 2.2e-9; scikit-learn uses 64ε), ≥ 0; 0 turns the test off.</param>
 /// <param name="MaxLineSearchEvaluations">Objective evaluations allowed per line search (SciPy's <c>maxls</c>, 20), ≥ 1.</param>
 public sealed record LbfgsOptions(
     int Memory = 10,
@@ -198,7 +198,7 @@ public static class Lbfgs
             f = search.Value;
             var reduction = (fPrevious - f) / Math.Max(Math.Max(Math.Abs(fPrevious), Math.Abs(f)), 1.0);
             var reason = VectorOps.MaxAbs(g) <= options.GradientTolerance ? LbfgsStop.GradientTolerance
-                : reduction <= options.RelativeTolerance ? LbfgsStop.RelativeReduction
+                : options.RelativeTolerance > 0.0 && reduction <= options.RelativeTolerance ? LbfgsStop.RelativeReduction
                 : k >= options.MaxIterations ? LbfgsStop.MaxIterations
                 : LbfgsStop.Running;
             yield return Result(x, f, g, k, evaluations, reason);

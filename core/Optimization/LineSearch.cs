@@ -138,15 +138,18 @@ public static class LineSearch
     {
         var line = new Line(objective, w, direction);
         var (phi0, d0) = (value, slope);
+        // near an optimum R is flat to rounding and the sufficient decrease cannot be seen in its value: allow R's own
+        // rounding (a few ulps of R(w)) so that the curvature condition, which the gradient still resolves, decides
+        var noise = 4.0 * 2.220446049250313e-16 * Math.Abs(phi0);
         double prev = 0.0, phiPrev = phi0, dPrev = d0;
         double[]? prevGradient = null;
         var alpha = initialStep;
         for (var i = 0; i < maxEvaluations; i++)
         {
             var (phi, d) = line.At(alpha);
-            if (!double.IsFinite(phi) || phi > phi0 + (c1 * alpha * d0) || (i > 0 && phi >= phiPrev))
+            if (!double.IsFinite(phi) || phi - phi0 > (c1 * alpha * d0) + noise || (i > 0 && phi > phiPrev))
             {
-                return Zoom(line, prev, phiPrev, dPrev, prevGradient, alpha, phi, d, phi0, d0, c1, c2, maxEvaluations, gradient);
+                return Zoom(line, prev, phiPrev, dPrev, prevGradient, alpha, phi, d, phi0, d0, c1, c2, noise, maxEvaluations, gradient);
             }
 
             if (Math.Abs(d) <= -c2 * d0)
@@ -157,7 +160,7 @@ public static class LineSearch
 
             if (d >= 0.0)
             {
-                return Zoom(line, alpha, phi, d, line.LastGradient.ToArray(), prev, phiPrev, dPrev, phi0, d0, c1, c2, maxEvaluations, gradient);
+                return Zoom(line, alpha, phi, d, line.LastGradient.ToArray(), prev, phiPrev, dPrev, phi0, d0, c1, c2, noise, maxEvaluations, gradient);
             }
 
             (prev, phiPrev, dPrev) = (alpha, phi, d);
@@ -170,7 +173,7 @@ public static class LineSearch
 
     private static LineSearchResult Zoom(
         Line line, double lo, double phiLo, double dLo, double[]? loGradient, double hi, double phiHi, double dHi, double phi0, double d0,
-        double c1, double c2, int maxEvaluations, Span<double> gradient)
+        double c1, double c2, double noise, int maxEvaluations, Span<double> gradient)
     {
         var bestGradient = loGradient;
         while (line.Evaluations < maxEvaluations)
@@ -190,7 +193,7 @@ public static class LineSearch
             }
 
             var (phi, d) = line.At(alpha);
-            if (!double.IsFinite(phi) || phi > phi0 + (c1 * alpha * d0) || phi >= phiLo)
+            if (!double.IsFinite(phi) || phi - phi0 > (c1 * alpha * d0) + noise || phi > phiLo)
             {
                 (hi, phiHi, dHi) = (alpha, double.IsFinite(phi) ? phi : double.PositiveInfinity, double.IsFinite(d) ? d : double.NaN);
                 continue;
@@ -212,7 +215,7 @@ public static class LineSearch
         }
 
         // out of budget: the best sufficient-decrease point is still a usable step
-        if (lo > 0.0 && bestGradient is not null && phiLo < phi0)
+        if (lo > 0.0 && bestGradient is not null && phiLo <= phi0)
         {
             bestGradient.CopyTo(gradient);
             return new LineSearchResult(lo, phiLo, line.Evaluations, false);
