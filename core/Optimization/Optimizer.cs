@@ -52,14 +52,14 @@ public abstract class Optimizer
     /// <param name="gradient">∇R(w), finite; not modified.</param>
     /// <param name="state">The state from <see cref="Init"/> or the previous Update; not modified.</param>
     /// <param name="parameters">w, finite, the same length as the gradient; not modified.</param>
-    /// <param name="learningRate">η, finite and positive.</param>
+    /// <param name="learningRate">η ≥ 0, finite (0, which schedules may reach, moves nothing).</param>
     /// <param name="updates">Receives u (at least as long as the gradient; must not overlap the inputs).</param>
     /// <returns>The next state.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
     /// <exception cref="ArgumentException">Lengths differ, <paramref name="updates"/> is short or overlaps an input, an entry of
     /// the gradient or parameters is NaN or infinite (named with its index), the state belongs to another optimizer or
     /// dimension, or the optimizer needs the objective.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is not finite and positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is negative, infinite or NaN.</exception>
     public OptimizerState Update(ReadOnlySpan<double> gradient, OptimizerState state, ReadOnlySpan<double> parameters, double learningRate, Span<double> updates)
     {
         if (RequiresObjective)
@@ -80,13 +80,13 @@ public abstract class Optimizer
     /// <param name="gradient">∇R(w), finite; not modified.</param>
     /// <param name="state">The current state; not modified.</param>
     /// <param name="parameters">w; not modified.</param>
-    /// <param name="learningRate">η, finite and positive (the trial step for a line search).</param>
+    /// <param name="learningRate">η ≥ 0, finite (the trial step for a line search; 0 means 1).</param>
     /// <param name="updates">Receives u.</param>
     /// <returns>The next state.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="objective"/> or <paramref name="state"/> is null.</exception>
     /// <exception cref="ArgumentException">As the other overload; also when the objective returns a non-finite gradient at a
     /// point the optimizer evaluates.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is not finite and positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is negative, infinite or NaN.</exception>
     public OptimizerState Update(
         IDifferentiableObjective objective, ReadOnlySpan<double> gradient, OptimizerState state, ReadOnlySpan<double> parameters, double learningRate, Span<double> updates)
     {
@@ -99,7 +99,7 @@ public abstract class Optimizer
     /// <param name="parameters">w; not modified.</param>
     /// <param name="gradient">∇R(w); not modified.</param>
     /// <param name="state">The current state; not modified.</param>
-    /// <param name="learningRate">η, finite and positive.</param>
+    /// <param name="learningRate">η ≥ 0, finite.</param>
     /// <param name="objective">The objective, for optimizers that need it; otherwise ignored and may be null.</param>
     /// <returns>The next parameters and state.</returns>
     /// <exception cref="ArgumentException">As Update.</exception>
@@ -147,7 +147,9 @@ public abstract class Optimizer
             throw new ArgumentException("updates overlaps the gradient or the parameters; Update never writes its inputs, so give it separate memory.", nameof(updates));
         }
 
-        VectorOps.Positive(learningRate, nameof(learningRate));
+        // η = 0 is a legitimate scheduled value (cosine or polynomial decay to 0, warm-up from 0) and gives a step that
+        // moves nothing (PyTorch allows it too); η < 0 would ascend, and NaN or ∞ would poison the parameters
+        VectorOps.NonNegative(learningRate, nameof(learningRate));
         VectorOps.Finite(gradient, nameof(gradient));
         VectorOps.Finite(parameters, nameof(parameters));
     }

@@ -485,7 +485,7 @@ public static class Optimizers
                 direction[i] = -incoming[i];
             }
 
-            var search = LineSearch.Exact(objective, parameters, direction, learningRate);
+            var search = LineSearch.Exact(objective, parameters, direction, learningRate > 0.0 ? learningRate : 1.0);
             for (var i = 0; i < n; i++)
             {
                 updates[i] = search.Step * direction[i];

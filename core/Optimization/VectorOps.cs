@@ -68,7 +68,7 @@ internal static class VectorOps
         {
             if (!double.IsFinite(x[i]))
             {
-                throw Guard.InvalidElement(new Operand(name), i, x[i], double.IsNaN(x[i]) ? "is NaN" : "is infinite");
+                throw Guard.InvalidElement(new Operand(name), i, x[i], "is not finite");
             }
         }
     }
