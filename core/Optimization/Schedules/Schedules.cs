@@ -319,7 +319,8 @@ public static class Schedules
                     CyclicMode.ExpRange => Math.Pow(gamma, t),
                     _ => 1.0,
                 };
-                return baseRate + ((maxRate - baseRate) * height * scale);
+                // base + (max − base)·1 can round an ulp above max
+                return Math.Min(baseRate + ((maxRate - baseRate) * height * scale), maxRate);
             });
     }
 
@@ -385,9 +386,11 @@ public static class Schedules
                     if (step <= end)
                     {
                         var fraction = (step - start) / (end - start);
-                        return anneal == AnnealStrategy.Cosine
+                        var value = anneal == AnnealStrategy.Cosine
                             ? to + ((from - to) / 2.0 * (Math.Cos(Math.PI * fraction) + 1.0))
                             : ((to - from) * fraction) + from;
+                        // PyTorch's formulas, kept for parity, can land an ulp outside the phase's range (the linear one at its end)
+                        return Math.Clamp(value, Math.Min(from, to), Math.Max(from, to));
                     }
 
                     start = end;
@@ -410,7 +413,7 @@ public static class Schedules
             return minimum;
         }
 
-        return minimum + ((initial - minimum) * (1.0 + Math.Cos(Math.PI * position / length)) / 2.0);
+        return Math.Min(minimum + ((initial - minimum) * (1.0 + Math.Cos(Math.PI * position / length)) / 2.0), initial);
     }
 
     /// <summary>The position in, and the length of, the warm-restart cycle holding step t.</summary>
