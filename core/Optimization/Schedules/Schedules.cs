@@ -138,7 +138,7 @@ public static class Schedules
         return new Closed(
             "polynomial",
             $"initial {Schedule.Show(initial)}, totalSteps {totalSteps}, power {Schedule.Show(power)}, final {Schedule.Show(final)}",
-            t => final + ((initial - final) * Math.Pow(1.0 - ((double)Math.Min(t, totalSteps) / totalSteps), power)));
+            t => Math.Min(final + ((initial - final) * Math.Pow(1.0 - ((double)Math.Min(t, totalSteps) / totalSteps), power)), initial));
     }
 
     /// <summary>
@@ -209,7 +209,8 @@ public static class Schedules
         return new Closed(
             "linear",
             $"initial {Schedule.Show(initial)}, startFactor {Schedule.Show(startFactor)}, endFactor {Schedule.Show(endFactor)}, totalSteps {totalSteps}",
-            t => initial * (startFactor + ((endFactor - startFactor) * Math.Min(t, totalSteps) / totalSteps)));
+            t => initial * Math.Clamp(
+                startFactor + ((endFactor - startFactor) * Math.Min(t, totalSteps) / totalSteps), Math.Min(startFactor, endFactor), Math.Max(startFactor, endFactor)));
     }
 
     /// <summary>
@@ -276,7 +277,7 @@ public static class Schedules
         return new Closed(
             "warmup",
             $"steps {steps}, startFactor {Schedule.Show(startFactor)}, then {then}",
-            t => t < steps ? peak * (startFactor + ((1.0 - startFactor) * t / steps)) : then.At(t - steps));
+            t => t < steps ? peak * Math.Min(startFactor + ((1.0 - startFactor) * t / steps), 1.0) : then.At(t - steps));
     }
 
     /// <summary>
