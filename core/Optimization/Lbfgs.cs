@@ -34,7 +34,14 @@ public sealed record LbfgsOptions(
     int MaxIterations = 15000,
     double GradientTolerance = 1e-5,
     double RelativeTolerance = 2.220446049250313e-9,
-    int MaxLineSearchEvaluations = 20);
+    int MaxLineSearchEvaluations = 20)
+{
+    /// <summary>
+    /// scikit-learn's settings for <c>LogisticRegression(solver='lbfgs')</c>: memory 10, 100 iterations, gradient tolerance
+    /// 1e-4 (its <c>tol</c>), relative tolerance 64ε, 50 line-search evaluations.
+    /// </summary>
+    public static LbfgsOptions ScikitLearn { get; } = new(10, 100, 1e-4, 64.0 * 2.220446049250313e-16, 50);
+}
 
 /// <summary>An iterate of L-BFGS, and its final result.</summary>
 /// <param name="Weights">w_k.</param>

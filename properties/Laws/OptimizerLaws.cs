@@ -183,6 +183,43 @@ public static class OptimizerLaws
             }
         };
 
+    /// <summary>
+    /// Resuming is exact: stopping after k steps, passing the state through <paramref name="roundTrip"/> (for ours: JSON out
+    /// and back), and continuing gives bit-for-bit the parameters and state of the uninterrupted run, for every k.
+    /// </summary>
+    public static Action<OptimizerCase> ResumeEqualsUninterrupted(OptimizerUnderTest optimizer, Func<object, object> roundTrip)
+        => c =>
+        {
+            ArgumentNullException.ThrowIfNull(optimizer);
+            ArgumentNullException.ThrowIfNull(roundTrip);
+            (double[] W, object S) Run(double[] w, object s, int from, int to)
+            {
+                w = (double[])w.Clone();
+                var u = new double[w.Length];
+                for (var t = from; t < to; t++)
+                {
+                    s = optimizer.Update((double[])c.Gradients[t].Clone(), s, w, c.Rates[t], u);
+                    for (var i = 0; i < w.Length; i++)
+                    {
+                        w[i] += u[i];
+                    }
+                }
+
+                return (w, s);
+            }
+
+            var steps = c.Gradients.Length;
+            var (wAll, sAll) = Run(c.Parameters, optimizer.Init((double[])c.Parameters.Clone()), 0, steps);
+            for (var k = 0; k <= steps; k++)
+            {
+                var (wHalf, sHalf) = Run(c.Parameters, optimizer.Init((double[])c.Parameters.Clone()), 0, k);
+                var (wResumed, sResumed) = Run(wHalf, roundTrip(sHalf), k, steps);
+                var at = k;
+                That(Bitwise(wAll, wResumed), () => $"{optimizer}: resuming after step {at} gave other parameters");
+                That(optimizer.Fingerprint(sAll) == optimizer.Fingerprint(sResumed), () => $"{optimizer}: resuming after step {at} gave another state");
+            }
+        };
+
     private static bool Bitwise(double[] a, double[] b)
     {
         if (a.Length != b.Length)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Functional.Optimization;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
@@ -45,6 +46,13 @@ public class OptimizerProperties
     [MemberData(nameof(Names))]
     public void Update_never_mutates_its_inputs_and_is_deterministic(string name)
         => Holds.ForAll(OptimizationGenerators.OptimizerCases(), OptimizerLaws.UpdateIsPure(All[name]));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Resuming_from_a_json_round_tripped_state_equals_the_uninterrupted_run(string name)
+        => Holds.ForAll(
+            OptimizationGenerators.OptimizerCases(),
+            OptimizerLaws.ResumeEqualsUninterrupted(All[name], s => JsonSerializer.Deserialize<OptimizerState>(JsonSerializer.Serialize((OptimizerState)s))!));
 
     public static TheoryData<string> DescentMethods => new("gd", "sgd");
 

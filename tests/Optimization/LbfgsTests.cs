@@ -83,6 +83,16 @@ public class LbfgsTests
     }
 
     [Fact]
+    public void Scikit_learn_preset_stops_at_its_gradient_tolerance_or_budget()
+    {
+        var result = Lbfgs.Minimize(TestObjectives.Rosenbrock, [-1.2, 1.0], LbfgsOptions.ScikitLearn);
+        Assert.True(result.Converged, result.ToString());
+        Assert.True(result.GradientMaxNorm <= 1e-4 || result.Reason == LbfgsStop.RelativeReduction);
+        Assert.InRange(result.Iterations, 1, 100);
+        Assert.Equal(1.0, result.Weights[0], 3);
+    }
+
+    [Fact]
     public void Starting_at_the_optimum_returns_it_without_iterating()
     {
         var result = Lbfgs.Minimize(TestObjectives.Rosenbrock, [1.0, 1.0]);
