@@ -128,8 +128,11 @@ public static class Lbfgs
         VectorOps.NonNegative(options.RelativeTolerance, "options.RelativeTolerance");
     }
 
-    private static IEnumerable<LbfgsResult> Run(IDifferentiableObjective objective, double[] x, double f, double[] g, LbfgsOptions options)
+    private static IEnumerable<LbfgsResult> Run(IDifferentiableObjective objective, double[] start, double f, double[] startGradient, LbfgsOptions options)
     {
+        // each enumeration works on its own copies, so enumerating twice gives the same sequence twice
+        var x = (double[])start.Clone();
+        var g = (double[])startGradient.Clone();
         var n = x.Length;
         var evaluations = 1;
         if (VectorOps.MaxAbs(g) <= options.GradientTolerance)

@@ -71,6 +71,15 @@ public class LbfgsTests
     }
 
     [Fact]
+    public void Enumerating_the_iterations_twice_gives_the_same_sequence()
+    {
+        var iterations = Lbfgs.Iterations(TestObjectives.Rosenbrock, [-1.2, 1.0], Tight);
+        var first = iterations.Select(r => (r.Value, r.Weights[0], r.Weights[1])).ToList();
+        var second = iterations.Select(r => (r.Value, r.Weights[0], r.Weights[1])).ToList();
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void Relative_tolerance_and_iteration_budget_stop_with_their_reasons()
     {
         var loose = Lbfgs.Minimize(TestObjectives.Rosenbrock, [-1.2, 1.0], new LbfgsOptions(GradientTolerance: 0.0, RelativeTolerance: 1e-3));
