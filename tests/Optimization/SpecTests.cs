@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Functional.Optimization;
 
 namespace Functional.Tests.Optimization;
@@ -16,6 +17,24 @@ public class SpecTests
         Assert.Equal(direct.ToString(), built.ToString());
         double[] w = [1, 2];
         Assert.Equal(direct.Step(w, [0.5, -1], direct.Init(w), 0.1).Parameters.ToArray(), built.Step(w, [0.5, -1], built.Init(w), 0.1).Parameters.ToArray());
+    }
+
+    [Fact]
+    public void Specs_deserialise_from_json_config()
+    {
+        const string json = """
+            {
+              "optimizer": { "Kind": "chain", "Inner": [ { "Kind": "clip", "Parameters": { "maxNorm": "5" } }, { "Kind": "sgd", "Parameters": { "momentum": "0.9" } } ] },
+              "schedule": { "Kind": "warmup", "Parameters": { "steps": "3" }, "Inner": [ { "Kind": "multistep", "Parameters": { "initial": "0.1", "milestones": "10,20" } } ] }
+            }
+            """;
+        using var document = JsonDocument.Parse(json);
+        var optimizer = document.RootElement.GetProperty("optimizer").Deserialize<OptimizerSpec>()!.Create();
+        var schedule = document.RootElement.GetProperty("schedule").Deserialize<ScheduleSpec>()!.Create();
+        Assert.Equal("chain(clip(maxNorm 5), sgd(momentum 0.9, dampening 0, nesterov False, weightDecay 0))", optimizer.ToString());
+        Assert.Equal(0.0, schedule.At(0));
+        Assert.Equal(0.1, schedule.At(3));
+        Assert.Equal(0.1 * 0.1, schedule.At(13), 15);
     }
 
     [Fact]
