@@ -18,7 +18,9 @@ public readonly record struct QuadratureResult(double Value, double ErrorEstimat
 /// on t ∈ [−T, T] is accurate to O(exp(−c/h)). Levels halve h (h = 2^−k, k = 0 … 9), reusing every earlier point; the
 /// estimate stops when two levels agree to the relative tolerance (or an absolute 1e-300).</para>
 /// <para>Maps: tanh-sinh x = c + w·tanh(½π sinh t); exp-sinh x = a + s·exp(½π sinh t); sinh-sinh x = c + s·sinh(½π sinh t),
-/// where c, s are the <c>center</c> and <c>scale</c> arguments: put them where the integrand lives (the mean and standard
+/// with t truncated to [−4.5, 4.5] towards a finite end (nodes within ~1e-61·width of it, so x^(α−1) singularities keep their
+/// mass) and to 4 towards infinity (nodes out to ~1e18·s, so algebraic tails like 1/x² lose ~1e-18), where c, s are the
+/// <c>center</c> and <c>scale</c> arguments: put them where the integrand lives (the mean and standard
 /// deviation of a density) — a rule centred far from the mass needs more levels.</para>
 /// <para>Nodes where x rounds onto a finite end are skipped (their weight is below 1e-300 of the total for the ends used here).
 /// A non-finite f value is returned as the integral (so an integrand that is +∞ somewhere gives +∞).</para>
@@ -89,7 +91,7 @@ public static class Quadrature
                     var e = Math.Exp(HalfPi * Math.Sinh(t));
                     return (end + (sign * scale * e), scale * HalfPi * Math.Cosh(t) * e);
                 },
-                f, lower, upper, 4.5, relativeTolerance, upperT: 3.0);
+                f, lower, upper, 4.5, relativeTolerance, upperT: 4.0);
         }
 
         return Run(
@@ -98,7 +100,7 @@ public static class Quadrature
                 var u = HalfPi * Math.Sinh(t);
                 return (center + (scale * Math.Sinh(u)), scale * HalfPi * Math.Cosh(t) * Math.Cosh(u));
             },
-            f, lower, upper, 3.0, relativeTolerance);
+            f, lower, upper, 4.0, relativeTolerance);
     }
 
     /// <summary>∫_lower^upper f(x) dx split at <paramref name="breakpoints"/> — kinks or jumps of f (a Laplace density's peak), where a
