@@ -111,7 +111,9 @@ public sealed record Dirichlet : IMultivariateDistribution
         return covariance;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Whether x is a probability vector of length k: entries in [0, 1], Σ x within <see cref="ProbabilityVector.Tolerance{T}"/> of 1.</summary>
+    /// <param name="x">The point.</param>
+    /// <returns>True on the simplex.</returns>
     public bool InSupport(ReadOnlySpan<double> x)
     {
         if (x.Length != Dimension)
@@ -119,15 +121,18 @@ public sealed record Dirichlet : IMultivariateDistribution
             return false;
         }
 
-        try
+        var sum = 0.0;
+        foreach (var v in x)
         {
-            ProbabilityVector.Create(x);
-            return true;
+            if (!(v is >= 0.0 and <= 1.0))
+            {
+                return false;
+            }
+
+            sum += v;
         }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+
+        return Math.Abs(sum - 1.0) <= ProbabilityVector.Tolerance<double>();
     }
 
     /// <summary>ln p(x) = Σ (α_i − 1) ln x_i − ln B(α).</summary>
@@ -204,7 +209,24 @@ public sealed record Dirichlet : IMultivariateDistribution
                 (row[i], rng) = rng.LogGammaVariate(_alpha[i]);
             }
 
-            LogSumExp.Softmax<double>(row, row);
+            // Softmax of the log-gammas with the max shift: G_i/ΣG without overflow or 0/0.
+            var max = double.NegativeInfinity;
+            foreach (var v in row)
+            {
+                max = Math.Max(max, v);
+            }
+
+            var total = 0.0;
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = Math.Exp(row[i] - max);
+                total += row[i];
+            }
+
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] /= total;
+            }
         }
 
         return rng;

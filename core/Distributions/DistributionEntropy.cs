@@ -56,7 +56,8 @@ public static class DistributionEntropy
         return welford.Estimate(rng);
     }
 
-    /// <summary>−∫ p ln p over the support by <see cref="Quadrature"/>, centred on the mean with the standard deviation as scale.</summary>
+    /// <summary>−∫ p ln p over the support by <see cref="Quadrature.IntegratePiecewise"/>, split at the mean (where a Laplace density has its
+    /// kink) with the standard deviation as scale.</summary>
     /// <param name="distribution">A continuous p.</param>
     /// <param name="relativeTolerance">Passed to the quadrature.</param>
     /// <returns>The integral with its error estimate.</returns>
@@ -70,26 +71,19 @@ public static class DistributionEntropy
             throw new ArgumentException($"{distribution.GetType().Name} is discrete; quadrature integrates densities.", nameof(distribution));
         }
 
-        return Quadrature.Integrate(
+        return Quadrature.IntegratePiecewise(
             x =>
             {
                 var logP = distribution.LogDensity(x);
                 return double.IsNegativeInfinity(logP) ? 0.0 : -Math.Exp(logP) * logP;
             },
-            distribution.SupportMinimum, distribution.SupportMaximum, distribution.Mean, Scale(distribution), relativeTolerance);
+            distribution.SupportMinimum, distribution.SupportMaximum, [distribution.Mean], Scale(distribution), relativeTolerance);
     }
 
-    /// <summary>The standard deviation as the quadrature's width; the mean (or 1) where the variance is not finite and positive.</summary>
+    /// <summary>The standard deviation as the quadrature's width (1 where the variance is not finite and positive).</summary>
     internal static double Scale(IUnivariateDistribution distribution)
     {
         var sd = Math.Sqrt(distribution.Variance);
-        if (double.IsFinite(distribution.SupportMinimum) ^ double.IsFinite(distribution.SupportMaximum))
-        {
-            // exp-sinh starts at the finite end: the distance to the mean is the natural width.
-            var width = double.IsFinite(distribution.SupportMinimum) ? distribution.Mean - distribution.SupportMinimum : distribution.SupportMaximum - distribution.Mean;
-            return width > 0.0 && double.IsFinite(width) ? width : 1.0;
-        }
-
         return sd > 0.0 && double.IsFinite(sd) ? sd : 1.0;
     }
 }

@@ -316,8 +316,9 @@ public static partial class Kl
     }
 
     /// <summary>
-    /// KL(p ‖ q) = ∫ p(x) ln(p(x)/q(x)) dx by double-exponential quadrature over p's support (centred on p's mean, scaled by
-    /// its standard deviation), for continuous pairs with no closed form (e.g. a Gaussian against a mixture).
+    /// KL(p ‖ q) = ∫ p(x) ln(p(x)/q(x)) dx by double-exponential quadrature over p's support, split at both means (where Laplace
+    /// densities have their kinks) and scaled by p's standard deviation, for continuous pairs with no closed form (e.g. a Gaussian
+    /// against a mixture).
     /// </summary>
     /// <param name="p">A continuous distribution.</param>
     /// <param name="q">A continuous distribution.</param>
@@ -339,12 +340,12 @@ public static partial class Kl
             return new QuadratureResult(double.PositiveInfinity, 0.0, 0, true);
         }
 
-        return Quadrature.Integrate(
+        return Quadrature.IntegratePiecewise(
             x =>
             {
                 var logP = p.LogDensity(x);
                 return double.IsNegativeInfinity(logP) ? 0.0 : Math.Exp(logP) * (logP - q.LogDensity(x));
             },
-            p.SupportMinimum, p.SupportMaximum, p.Mean, DistributionEntropy.Scale(p), relativeTolerance);
+            p.SupportMinimum, p.SupportMaximum, [p.Mean, q.Mean], DistributionEntropy.Scale(p), relativeTolerance);
     }
 }
