@@ -54,7 +54,8 @@ internal static class Barron
         {
             // (1 + u)^(α/2) = (1 + u)·e^(sL/2), and b·u = z: ρ = (z + (b + z)·expm1(sL/2))/α, no cancellation for α ∈ [1, 3].
             e2 = StableMath.ExpM1(0.5 * s * logTerm);
-            value = (z + ((b + z) * e2)) / alpha;
+            // Where z = (x/c)² overflows, ρ ≈ z/α does too (α ∈ [1, 3] here): +∞, not ∞ − ∞.
+            value = double.IsPositiveInfinity(z) ? z : (z + ((b + z) * e2)) / alpha;
         }
         else if (Math.Abs(y) <= 1.0)
         {
@@ -71,7 +72,7 @@ internal static class Barron
         }
 
         // ∂ρ/∂x = (r/c)·q and ∂ρ/∂c = −(r²/c)·q, q = (1 + u)^(s/2) = q₁², each product ordered so no factor over- or underflows alone.
-        var q1 = finiteU && u >= 1.0 ? Math.Pow(1.0 + u, 0.25 * s) : Math.Exp(0.25 * s * logTerm);
+        var q1 = finiteU ? (u >= 1.0 ? Math.Pow(1.0 + u, 0.25 * s) : Math.Exp(0.25 * s * logTerm)) : SplitPower(r, b, 0.25 * s, logTerm);
         var rq = r * q1;
         var dx = rq / c * q1;
         var dc = -(rq * rq) / c;
@@ -115,6 +116,11 @@ internal static class Barron
         var g = LogMinusRatio(u, logTerm);
         if (nearTwo)
         {
+            if (double.IsPositiveInfinity(z))
+            {
+                return z; // ≈ z·ln(z/b)/4 > 0, past the double range with z
+            }
+
             // From ρ = (z + (b + z)·expm1(sL/2))/α: d(sL/2)/dα = (L − u/(1 + u))/2.
             return (-value + (sigma * e2) + (0.5 * (b + z) * (1.0 + e2) * g)) / alpha;
         }
@@ -134,8 +140,17 @@ internal static class Barron
             return u >= 1.0 ? Math.Pow(1.0 + u, 0.5 * alpha) : Math.Exp(y);
         }
 
-        var split = Math.Pow(Math.Abs(r), alpha) * Math.Pow(b, -0.5 * alpha);
-        return double.IsFinite(split) && split > 0.0 ? split : Math.Exp(y);
+        return SplitPower(r, b, 0.5 * alpha, 2.0 * y / alpha);
+    }
+
+    /// <summary>
+    /// (1 + u)^e ≈ u^e = |r|^(2e)·b^(−e) for u past 1e300, each power exact to an ulp (e^(e·L) would lose |e·L|·ε);
+    /// e^(e·L) where a factor over- or underflows.
+    /// </summary>
+    private static double SplitPower(double r, double b, double e, double logTerm)
+    {
+        var split = Math.Pow(Math.Abs(r), 2.0 * e) * Math.Pow(b, -e);
+        return double.IsFinite(split) && split > 0.0 ? split : Math.Exp(e * logTerm);
     }
 
     /// <summary>φ(y) = expm1(y)/y, φ(0) = 1.</summary>
