@@ -271,6 +271,11 @@ public class SecondSliceProperties
 
         var width = (a + h) - (a - h);
         var fd = (plus.Value / width) - (minus.Value / width);
+        if (!double.IsFinite(fd))
+        {
+            return; // values near the top of the range: the quotient overflows, there is nothing to compare
+        }
+
         var (sp, sm) = (slope(plus), slope(minus));
         var size = Math.Max(Math.Abs(value), Math.Max(Math.Abs(plus.Value), Math.Abs(minus.Value)))
                    + ((Math.Abs(a) + h) * Math.Max(Math.Abs(derivative), Math.Max(Math.Abs(sp), Math.Abs(sm))));
