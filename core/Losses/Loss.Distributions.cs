@@ -78,6 +78,7 @@ public static partial class Loss
     public static T KlDivergence<T>(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int columns, Span<T> gradient, Reduction reduction = Reduction.BatchMean, bool logTarget = false)
         where T : IFloatingPointIeee754<T>
     {
+        Guard.SameLength(inputs.Length, targets.Length, nameof(inputs), nameof(targets));
         CheckOptionalDestination(inputs.Length, gradient, nameof(gradient));
         var value = logTarget
             ? Probability.ReduceRows<T, KlFromLogsTerm, LogProbabilityDomain, LogProbabilityDomain>(targets, inputs, columns, reduction, nameof(targets), nameof(inputs), default)
@@ -105,6 +106,7 @@ public static partial class Loss
     public static void KlDivergence<T>(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int columns, Span<T> values, Span<T> gradient, bool logTarget = false)
         where T : IFloatingPointIeee754<T>
     {
+        Guard.SameLength(inputs.Length, targets.Length, nameof(inputs), nameof(targets));
         CheckOptionalDestination(inputs.Length, gradient, nameof(gradient));
         if (logTarget)
         {
