@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BenchmarkDotNet.Attributes;
+using Functional.Estimation;
 using Functional.Information;
 using Functional.Losses;
 using Functional.Numerics;
@@ -95,6 +96,10 @@ public abstract class KernelBenchmarks<T> where T : IFloatingPointIeee754<T>
 
     [Benchmark]
     public T LogisticValueAndGradient() => Loss.Logistic<T>(w.X, w.Signs, w.Destination, Reduction.Mean);
+
+    /// <summary>The Gaussian MLE: mean and biased variance in two compensated passes (the variance is returned).</summary>
+    [Benchmark]
+    public T GaussianMle() => T.CreateTruncating(Moments.Of<T>(w.X).Variance);
 
     [Benchmark]
     public T SoftmaxCrossEntropyValueAndGradient() => Loss.SoftmaxCrossEntropy<T>(w.X, Classes, labels, w.Destination, Reduction.Mean);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Functional.Estimation;
 using Functional.Information;
 using Functional.Losses;
 using Functional.Numerics;
@@ -99,6 +100,9 @@ public static class SideBySide
             Measure("huber_value_grad_f64_1e7", "Loss.Huber (value + gradient)", runs,
                 () => Loss.Huber<double>(x, zeros, gradient, Reduction.Sum, 1.0),
                 () => Loss.Huber<double>(small.X, small.P, smallGradient, Reduction.Sum, 1.0)),
+            // Value: the biased variance; the mean comes from the same call (NumPy's peer runs x.mean() and x.var()).
+            Measure("gaussian_mle_f64_1e7", "Moments.Of (mean + biased variance)", runs,
+                () => Moments.Of<double>(x).Variance, () => Moments.Of<double>(small.X).Variance),
         };
 
         // Softmax cross-entropy, value + gradient, mean over 4096 rows of 1000 classes, in float64 and float32.

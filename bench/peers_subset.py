@@ -114,6 +114,7 @@ def main():
         ("logsumexp_f64_1e7", "scipy.special.logsumexp", lambda: sp.logsumexp(x)),
         ("bce_logits_value_grad_f64_1e7", "torch autograd", lambda: bce_grad(tx, ty)),
         ("huber_value_grad_f64_1e7", "torch autograd", lambda: huber_grad(tx)),
+        ("gaussian_mle_f64_1e7", "numpy x.mean(), x.var()", lambda: (x.mean(), x.var())[1]),
         ("softmax_ce_value_grad_f64_4096x1000", "torch autograd", lambda: ce_grad(tl, tlab)),
         ("softmax_ce_value_grad_f32_4096x1000", "torch autograd", lambda: ce_grad(tl32, tlab)),
     ]

@@ -18,6 +18,7 @@ TARGETS = {
     "logsumexp_f64_1e7": (5.0, "scipy"),
     "bce_logits_value_grad_f64_1e7": (20.0, "torch"),
     "huber_value_grad_f64_1e7": (10.0, "torch"),
+    "gaussian_mle_f64_1e7": (4.0, "numpy"),
 }
 
 

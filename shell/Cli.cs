@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Reflection;
 using Functional.Shell.Verbs.Divergence;
+using Functional.Shell.Verbs.Fit;
 
 namespace Functional.Shell;
 
@@ -64,6 +65,9 @@ public static class Cli
         var root = new RootCommand("functional: verified information measures and probabilistic learning.")
         {
             DivergenceCommand.Create(shell),
+            Verbs.Reproduce.ReproduceCommand.Create(shell),
+            FitCommand.Create(shell),
+            Verbs.Runs.RunsCommand.Create(shell),
         };
 
         // The default --version reads the entry assembly, which is the test host when run in-process.

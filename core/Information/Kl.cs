@@ -13,7 +13,7 @@ namespace Functional.Information;
 /// term is evaluated by its series q·(x²/2 − x³/6 + …), x = (p_i − q_i)/q_i, so KL between close distributions keeps its
 /// relative accuracy (a direct Σ p ln(p/q) cancels there). Not symmetric, not a metric; unbounded above.</para>
 /// </remarks>
-public static class Kl
+public static partial class Kl
 {
     /// <summary>KL(p ‖ q) = Σ p_i log_b(p_i/q_i).</summary>
     /// <typeparam name="T">float or double (computed and summed in double).</typeparam>

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Functional.Laws.Generators;
 
 namespace Functional.Properties.Generators;
 

@@ -1,3 +1,5 @@
+using Functional.Laws.Generators;
+
 namespace Functional.Properties.Generators;
 
 /// <summary>Float versions of generated vectors.</summary>

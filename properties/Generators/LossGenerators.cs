@@ -1,6 +1,7 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using Functional.Laws.Generators;
 
 namespace Functional.Properties.Generators;
 

@@ -3,8 +3,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.FSharp.Collections;
-using Microsoft.FSharp.Core;
+using Functional.Laws;
 
 namespace Functional.Properties.Harness;
 
@@ -14,7 +13,7 @@ namespace Functional.Properties.Harness;
 /// [Fact]
 /// public void Kl_is_non_negative() => Holds.ForAll(Arbs.Pairs(), DivergenceLaws.NonNegative(Kl));
 /// </code>
-/// The number of cases and the seed come from <see cref="PropertySettings.FromEnvironment"/>. A failure throws
+/// The number of cases and the seed come from <see cref="LawConfig.FromEnvironment"/>. A failure throws
 /// <see cref="PropertyFailedException"/> whose message shows the original and the shrunk counterexample, the seed
 /// and the command that replays it.
 /// </summary>
@@ -22,79 +21,43 @@ public static class Holds
 {
     /// <summary>Checks that <paramref name="body"/> holds (does not throw) for every generated value.</summary>
     public static void ForAll<T>(Arbitrary<T> arbitrary, Action<T> body, [CallerMemberName] string name = "")
-        => ThrowIfFailed(Run(PropertySettings.FromEnvironment(), TestName(name), Prop.ForAll(arbitrary, body)));
+        => ThrowIfFailed(Run(LawConfig.FromEnvironment(), TestName(name), Prop.ForAll(arbitrary, body)));
 
     /// <summary>Checks that <paramref name="body"/> returns true for every generated value.</summary>
     public static void ForAll<T>(Arbitrary<T> arbitrary, Func<T, bool> body, [CallerMemberName] string name = "")
-        => ThrowIfFailed(Run(PropertySettings.FromEnvironment(), TestName(name), Prop.ForAll(arbitrary, body)));
+        => ThrowIfFailed(Run(LawConfig.FromEnvironment(), TestName(name), Prop.ForAll(arbitrary, body)));
 
     /// <summary>Checks a property of two independently generated (and independently shrunk) values.</summary>
     public static void ForAll<T1, T2>(Arbitrary<T1> first, Arbitrary<T2> second, Action<T1, T2> body, [CallerMemberName] string name = "")
-        => ThrowIfFailed(Run(PropertySettings.FromEnvironment(), TestName(name), Prop.ForAll(first, second, body)));
+        => ThrowIfFailed(Run(LawConfig.FromEnvironment(), TestName(name), Prop.ForAll(first, second, body)));
 
     /// <summary>Checks a property of three independently generated values.</summary>
     public static void ForAll<T1, T2, T3>(
         Arbitrary<T1> first, Arbitrary<T2> second, Arbitrary<T3> third, Action<T1, T2, T3> body, [CallerMemberName] string name = "")
-        => ThrowIfFailed(Run(PropertySettings.FromEnvironment(), TestName(name), Prop.ForAll(first, second, third, body)));
+        => ThrowIfFailed(Run(LawConfig.FromEnvironment(), TestName(name), Prop.ForAll(first, second, third, body)));
 
     /// <summary>
     /// The opposite of <see cref="ForAll{T}(Arbitrary{T}, Action{T}, string)"/>: asserts that the law is NOT a law
     /// of this function, and returns the (shrunk) counterexample FsCheck found.
     /// </summary>
-    public static PropertyFailure NotForAll<T>(Arbitrary<T> arbitrary, Action<T> body, [CallerMemberName] string name = "")
+    public static LawFailure NotForAll<T>(Arbitrary<T> arbitrary, Action<T> body, [CallerMemberName] string name = "")
     {
         var name2 = TestName(name);
-        return Run(PropertySettings.FromEnvironment(), name2, Prop.ForAll(arbitrary, body))
+        return Run(LawConfig.FromEnvironment(), name2, Prop.ForAll(arbitrary, body))
             ?? throw new PropertyFailedException($"Expected {name2} to find a counterexample, but every case passed.");
     }
 
     /// <summary>Runs <paramref name="property"/> with explicit settings; null when it holds.</summary>
-    public static PropertyFailure? Run(PropertySettings settings, string testName, FsCheck.Property property)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var seed = settings.SeedFor(testName);
-        var runner = new CapturingRunner();
-        var config = Config.Quick
-            .WithMaxTest(settings.Cases)
-            .WithMaxRejected(Math.Max(1000, 10 * settings.Cases))
-            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed), FSharpOption<int>.None)))
-            .WithRunner(runner)
-            .WithName(testName);
-        FsCheck.Check.One(config, property);
-        return runner.Result switch
-        {
-            TestResult.Failed failed => new PropertyFailure(
-                testName,
-                seed,
-                settings.Cases,
-                failed.Item1.NumberOfTests,
-                failed.Item1.NumberOfShrinks,
-                Arguments(failed.Item2),
-                Arguments(failed.Item3),
-                Reason(failed.Item4)),
-            TestResult.Exhausted exhausted => new PropertyFailure(
-                testName, seed, settings.Cases, exhausted.Item.NumberOfTests, 0, "-", "-",
-                "gave up: too many generated cases were discarded; the generator does not fit the precondition"),
-            TestResult.Passed => null,
-            _ => throw new InvalidOperationException($"FsCheck finished {testName} without a result."),
-        };
-    }
+    public static LawFailure? Run(LawConfig settings, string testName, FsCheck.Property property)
+        => LawRunner.Run(settings, testName, property);
 
-    private static void ThrowIfFailed(PropertyFailure? failure)
+    private static void ThrowIfFailed(LawFailure? failure)
     {
         if (failure is not null)
         {
             throw new PropertyFailedException(failure);
         }
     }
-
-    private static string Arguments(FSharpList<object> arguments)
-        => arguments.IsEmpty ? "()" : string.Join(" | ", arguments.Select(a => a?.ToString() ?? "null"));
-
-    private static string Reason(Outcome outcome)
-        => outcome is Outcome.Failed failed
-            ? $"{failed.Item.GetType().Name}: {failed.Item.Message}"
-            : "the property returned false";
 
     /// <summary>
     /// The fully qualified name of the calling test (Namespace.Class.Method), found on the stack as the nearest
@@ -114,23 +77,36 @@ public static class Holds
 
         return memberName;
     }
+}
 
-    private sealed class CapturingRunner : IRunner
+/// <summary>A falsified property in this test suite: the failure plus the <c>dotnet test</c> command that replays it.</summary>
+public sealed class PropertyFailedException : Exception
+{
+    public PropertyFailedException()
     {
-        public TestResult? Result { get; private set; }
+    }
 
-        public void OnStartFixture(Type t)
-        {
-        }
+    public PropertyFailedException(string message)
+        : base(message)
+    {
+    }
 
-        public void OnArguments(int ntest, FSharpList<object> args, FSharpFunc<int, FSharpFunc<FSharpList<object>, string>> every)
-        {
-        }
+    public PropertyFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 
-        public void OnShrink(FSharpList<object> args, FSharpFunc<FSharpList<object>, string> everyShrink)
-        {
-        }
+    public PropertyFailedException(LawFailure failure)
+        : base(failure is null ? null : $"{failure}{Environment.NewLine}Replay:   {ReplayCommand(failure)}")
+        => Failure = failure;
 
-        public void OnFinished(string name, TestResult testResult) => Result = testResult;
+    public LawFailure? Failure { get; }
+
+    /// <summary>The shell command that replays exactly this run of this test.</summary>
+    public static string ReplayCommand(LawFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return $"{LawConfig.SeedVariable}={failure.Seed} {LawConfig.CasesVariable}={failure.Cases} "
+               + $"dotnet test properties/Functional.Properties.csproj --filter \"FullyQualifiedName={failure.Name}\"";
     }
 }

@@ -1,8 +1,9 @@
 using FsCheck.Fluent;
 using Functional.Information;
+using Functional.Laws;
+using Functional.Laws.Generators;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
-using Functional.Properties.Laws;
 using static Functional.Properties.Information.Measures;
 
 namespace Functional.Properties.Information;

@@ -1,5 +1,6 @@
+using Functional.Laws;
+using Functional.Laws.Generators;
 using Functional.Properties.Generators;
-using Functional.Properties.Laws;
 
 namespace Functional.Properties.Information;
 

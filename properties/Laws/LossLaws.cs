@@ -1,6 +1,6 @@
 using Functional.Numerics;
 using Functional.Properties.Generators;
-using static Functional.Properties.Laws.Approx;
+using static Functional.Laws.Approx;
 
 namespace Functional.Properties.Laws;
 

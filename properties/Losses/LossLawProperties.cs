@@ -1,3 +1,4 @@
+using Functional.Laws;
 using Functional.Losses;
 using Functional.Numerics;
 using Functional.Properties.Generators;

@@ -4,7 +4,7 @@ using Functional.Numerics;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
 using Functional.Properties.Laws;
-using static Functional.Properties.Laws.Approx;
+using static Functional.Laws.Approx;
 
 namespace Functional.Properties.Losses;
 

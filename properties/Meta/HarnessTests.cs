@@ -1,7 +1,8 @@
 using FsCheck.Fluent;
+using Functional.Laws;
+using Functional.Laws.Generators;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
-using Functional.Properties.Laws;
 
 namespace Functional.Properties.Meta;
 
@@ -17,11 +18,11 @@ public class HarnessTests
     [Fact]
     public void A_false_property_fails_with_the_seed_and_the_replay_command()
     {
-        var settings = new PropertySettings(PropertySettings.DefaultCases, null, false);
+        var settings = new LawConfig(LawConfig.DefaultCases, null, false);
         var failure = Holds.Run(settings, Name, ShortVectorsOnly());
 
         Assert.NotNull(failure);
-        Assert.Equal(PropertySettings.DefaultSeed(Name), failure.Seed);
+        Assert.Equal(LawConfig.DefaultSeed(Name), failure.Seed);
         var message = new PropertyFailedException(failure).Message;
         Assert.Contains($"Seed:     {failure.Seed}", message, StringComparison.Ordinal);
         Assert.Contains($"FUNCTIONAL_PROPERTY_SEED={failure.Seed}", message, StringComparison.Ordinal);
@@ -33,11 +34,11 @@ public class HarnessTests
     [Fact]
     public void Replaying_the_seed_reproduces_the_counterexample()
     {
-        var random = new PropertySettings(PropertySettings.DefaultCases, null, true);
+        var random = new LawConfig(LawConfig.DefaultCases, null, true);
         var first = Holds.Run(random, Name, ShortVectorsOnly());
         Assert.NotNull(first);
 
-        var replay = Holds.Run(new PropertySettings(first.Cases, first.Seed, false), Name, ShortVectorsOnly());
+        var replay = Holds.Run(new LawConfig(first.Cases, first.Seed, false), Name, ShortVectorsOnly());
         Assert.NotNull(replay);
         Assert.Equal(first.Original, replay.Original);
         Assert.Equal(first.Shrunk, replay.Shrunk);
@@ -47,8 +48,8 @@ public class HarnessTests
     [Fact]
     public void The_default_seed_is_stable_and_differs_between_tests()
     {
-        Assert.Equal(PropertySettings.DefaultSeed("a.b.C.D"), PropertySettings.DefaultSeed("a.b.C.D"));
-        Assert.NotEqual(PropertySettings.DefaultSeed("a.b.C.D"), PropertySettings.DefaultSeed("a.b.C.E"));
+        Assert.Equal(LawConfig.DefaultSeed("a.b.C.D"), LawConfig.DefaultSeed("a.b.C.D"));
+        Assert.NotEqual(LawConfig.DefaultSeed("a.b.C.D"), LawConfig.DefaultSeed("a.b.C.E"));
     }
 
     [Fact]

@@ -33,6 +33,11 @@ internal sealed partial class VerbWorker(
         {
             outcome.Finish(ExitCodes.BadInput, exception.Message);
         }
+        catch (Store.StoreException exception)
+        {
+            // The run store failed (locked past its timeout, server gone): the work is not the user's mistake, exit 1.
+            outcome.Finish(ExitCodes.Failed, exception.Message);
+        }
 #pragma warning disable CA1031 // the shell turns every unexpected exception into one line and exit code 1
         catch (Exception exception)
 #pragma warning restore CA1031

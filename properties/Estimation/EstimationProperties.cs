@@ -1,0 +1,231 @@
+using Functional.Distributions;
+using Functional.Estimation;
+using Functional.Laws;
+using Functional.Numerics;
+using Functional.Properties.Generators;
+using Functional.Properties.Harness;
+
+namespace Functional.Properties.Estimation;
+
+/// <summary>
+/// The MLE law (any estimator, with the family's own log-likelihood): the estimate is a maximum — no perturbation of
+/// any parameter raises ℓ, and a numerical 1-D maximisation along each parameter lands on the estimate — plus MAP's
+/// limits and the recovery of the generating parameters from a large seeded sample.
+/// </summary>
+public class EstimationProperties
+{
+    /// <summary>The fitted parameters θ̂ and ℓ(θ̂) of a family's MLE.</summary>
+    private static (double[] Theta, double LogLikelihood) Fit(string family, double[] x) => family switch
+    {
+        "gaussian" => Pair(Mle.Gaussian(x), f => [f.Distribution.Mean, f.Distribution.StandardDeviation]),
+        "laplace" => Pair(Mle.Laplace(x), f => [f.Distribution.Location, f.Distribution.Scale]),
+        "exponential" => Pair(Mle.Exponential(x), f => [f.Distribution.Rate]),
+        "poisson" => Pair(Mle.Poisson(x), f => [f.Distribution.Rate]),
+        "uniform" => Pair(Mle.Uniform(x), f => [f.Distribution.Lower, f.Distribution.Upper]),
+        "gamma" => Pair(Mle.Gamma(x), f => [f.Distribution.Shape, f.Distribution.Rate]),
+        "beta" => Pair(Mle.Beta(x), f => [f.Distribution.Alpha, f.Distribution.BetaParameter]),
+        _ => Pair(Mle.Bernoulli(x), f => [f.Distribution.P]),
+    };
+
+    private static (double[], double) Pair<T>(Fit<T> fit, Func<Fit<T>, double[]> theta) => (theta(fit), fit.LogLikelihood);
+
+    /// <summary>ℓ(θ) by the distribution's own kernel; −∞ outside the parameter space or when a value leaves the support.</summary>
+    private static double LogLikelihood(string family, double[] theta, double[] x)
+    {
+        var distribution = SampleCase.Build(family, theta);
+        if (distribution is null)
+        {
+            return double.NegativeInfinity;
+        }
+
+        try
+        {
+            return distribution.LogLikelihood(x);
+        }
+        catch (ArgumentException)
+        {
+            return double.NegativeInfinity;
+        }
+    }
+
+    /// <summary>A sample the MLE exists for: not every value equal, strictly inside the support where ln x enters.</summary>
+    private static bool Fittable(SampleCase c, double[] x)
+        => x.Distinct().Count() > 1 || c.Family is "poisson" or "bernoulli";
+
+    [Fact]
+    public void Closed_form_and_newton_mles_are_maxima_under_perturbation() => Holds.ForAll(EstimationGenerators.Cases(), c =>
+    {
+        var x = c.Sample();
+        if (!Fittable(c, x))
+        {
+            return;
+        }
+
+        var (theta, at) = Fit(c.Family, x);
+        Approx.Equal(at, LogLikelihood(c.Family, theta, x), 1e-11, 1e-11, "the reported ℓ(θ̂) vs the distribution's own sum");
+        foreach (var j in Enumerable.Range(0, theta.Length))
+        {
+            foreach (var delta in new[] { -0.3, -1e-2, -1e-4, 1e-4, 1e-2, 0.3 })
+            {
+                var perturbed = (double[])theta.Clone();
+                perturbed[j] += delta * Math.Max(Math.Abs(theta[j]), 1e-3);
+                var there = LogLikelihood(c.Family, perturbed, x);
+                Approx.That(there <= at + (1e-10 * (1.0 + Math.Abs(at))),
+                    () => $"ℓ(θ̂) = {Approx.Show(at)} < ℓ at θ[{j}]·(1 {delta:+0.####;-0.####}) = {Approx.Show(there)}");
+            }
+        }
+    });
+
+    [Fact]
+    public void The_mle_equals_a_numerical_maximisation_along_each_parameter() => Holds.ForAll(EstimationGenerators.Cases(), c =>
+    {
+        var x = c.Sample();
+        if (!Fittable(c, x) || c.Family is "uniform")
+        {
+            // The uniform's maximum sits on the support constraint, not at a stationary point.
+            return;
+        }
+
+        var (theta, at) = Fit(c.Family, x);
+        if (c.Family is "bernoulli" && theta[0] is 0.0 or 1.0)
+        {
+            return;
+        }
+
+        for (var j = 0; j < theta.Length; j++)
+        {
+            var width = 0.5 * Math.Max(Math.Abs(theta[j]), 1e-3);
+            var index = j;
+            double Along(double v)
+            {
+                var t = (double[])theta.Clone();
+                t[index] = v;
+                return LogLikelihood(c.Family, t, x);
+            }
+
+            var (argmax, max) = GoldenSection(Along, theta[j] - width, theta[j] + width);
+            Approx.That(max <= at + (1e-10 * (1.0 + Math.Abs(at))), () => $"golden section found ℓ = {Approx.Show(max)} > ℓ(θ̂) = {Approx.Show(at)} along θ[{j}]");
+            Approx.Equal(max, at, 1e-9, 1e-9, $"max of ℓ along θ[{j}]");
+            if (!(c.Family is "laplace" && j == 0))
+            {
+                // (the Laplace location maximises ℓ on a whole interval for even n)
+                Approx.Equal(argmax, theta[j], 2e-3, 1e-6 * width, $"argmax along θ[{j}]");
+            }
+        }
+    });
+
+    [Fact]
+    public void Beta_bernoulli_map_tends_to_the_mle_as_the_prior_flattens_and_to_the_prior_mode_without_data()
+        => Holds.ForAll(EstimationGenerators.Cases(1, 300), c =>
+        {
+            var heads = (long)(c.Seed % (ulong)(c.N + 1));
+            var tails = c.N - heads;
+            var mle = Mle.Bernoulli(heads, tails).Distribution.P;
+            var previous = double.PositiveInfinity;
+            foreach (var epsilon in new[] { 1.0, 1e-2, 1e-4, 1e-8 })
+            {
+                var map = Map.BetaBernoulli(heads, tails, new Beta(1 + epsilon, 1 + (2 * epsilon))).Mode!.Value;
+                var gap = Math.Abs(map - mle);
+                Approx.That(gap <= previous + 1e-15, () => $"|MAP − MLE| grew to {Approx.Show(gap)} as ε fell to {epsilon}");
+                previous = gap;
+            }
+
+            Approx.That(previous <= 1e-7, () => $"|MAP − MLE| = {Approx.Show(previous)} at ε = 1e-8");
+            Assert.Equal(mle, Map.BetaBernoulli(heads, tails, new Beta(1, 1)).Mode!.Value, 15);
+
+            var a = 1.0 + (Math.Abs(c.Parameters[0]) % 10.0);
+            var b = 1.5 + (c.Parameters.Length > 1 ? Math.Abs(c.Parameters[^1]) % 10.0 : 2.0);
+            Approx.Equal(Map.BetaBernoulli(0, 0, new Beta(a, b)).Mode!.Value, (a - 1) / (a + b - 2), 1e-15, 0, "mode without data");
+        });
+
+    [Fact]
+    public void Normal_normal_map_tends_to_the_sample_mean_as_the_prior_widens_and_to_the_prior_mean_as_it_narrows()
+        => Holds.ForAll(EstimationGenerators.Cases(), c =>
+        {
+            var x = c.Sample();
+            var mean = Moments.Of<double>(x).Mean;
+            var wide = Map.NormalNormal(x, 1.0, Gaussian.FromVariance(-50.0, 1e30)).Mode;
+            Approx.Equal(wide, mean, 1e-12, 1e-12, "MAP with a flat prior");
+            var narrow = Map.NormalNormal(x, 1.0, Gaussian.FromVariance(-50.0, 1e-30)).Mode;
+            Approx.Equal(narrow, -50.0, 1e-12, 1e-12, "MAP with a point-mass prior");
+        });
+
+    [Fact]
+    public void Dirichlet_categorical_with_a_flat_prior_has_the_mle_as_its_mode() => Holds.ForAll(EstimationGenerators.Cases(1, 50), c =>
+    {
+        long[] counts = [(long)(c.Seed % 7), c.N, (long)(c.Seed % 3)];
+        var mle = Mle.Categorical(counts).Distribution.Probabilities.AsSpan().ToArray();
+        var map = Map.DirichletCategorical(counts, new Dirichlet(1, 1, 1));
+        for (var j = 0; j < 3; j++)
+        {
+            Approx.Equal(map.Mode![j], mle[j], 1e-15, 1e-16, $"mode[{j}]");
+        }
+    });
+
+    [Fact]
+    public void A_large_sample_recovers_the_generating_parameters_within_five_standard_errors()
+        => Holds.ForAll(EstimationGenerators.Cases(20_000, 20_000), c =>
+        {
+            var x = c.Sample();
+            var (theta, _) = Fit(c.Family, x);
+            var truth = c.Parameters;
+            var n = (double)c.N;
+            // Asymptotic standard errors from the Fisher information (Uniform: the range shrinks at rate width/n).
+            double[] se = c.Family switch
+            {
+                "gaussian" => [truth[1] / Math.Sqrt(n), truth[1] / Math.Sqrt(2 * n)],
+                "laplace" => [truth[1] / Math.Sqrt(n), truth[1] / Math.Sqrt(n)],
+                "exponential" => [truth[0] / Math.Sqrt(n)],
+                "poisson" => [Math.Sqrt(truth[0] / n)],
+                "uniform" => [(truth[1] - truth[0]) / n * 3, (truth[1] - truth[0]) / n * 3],
+                "gamma" => GammaErrors(truth[0], truth[1], n),
+                "beta" => [truth[0] * 0.05, truth[1] * 0.05],
+                _ => [Math.Sqrt(truth[0] * (1 - truth[0]) / n)],
+            };
+            for (var j = 0; j < theta.Length; j++)
+            {
+                Approx.That(Math.Abs(theta[j] - truth[j]) <= 5 * se[j],
+                    () => $"θ̂[{j}] = {Approx.Show(theta[j])} is more than 5 standard errors ({Approx.Show(se[j])}) from {Approx.Show(truth[j])}");
+            }
+        });
+
+    private static double[] GammaErrors(double shape, double rate, double n)
+    {
+        // Inverse Fisher information of (α, β) per observation: [[ψ′(α), −1/β], [−1/β, α/β²]]⁻¹.
+        var i11 = SpecialFunctions.Trigamma(shape);
+        var i12 = -1.0 / rate;
+        var i22 = shape / (rate * rate);
+        var det = (i11 * i22) - (i12 * i12);
+        return [Math.Sqrt(i22 / det / n), Math.Sqrt(i11 / det / n)];
+    }
+
+    /// <summary>Golden-section search for the maximum of a unimodal f on [a, b], to |b − a| ≤ 1e-12·scale.</summary>
+    private static (double Argmax, double Max) GoldenSection(Func<double, double> f, double a, double b)
+    {
+        var ratio = (Math.Sqrt(5.0) - 1.0) / 2.0;
+        var c = b - (ratio * (b - a));
+        var d = a + (ratio * (b - a));
+        double fc = f(c), fd = f(d);
+        for (var i = 0; i < 200 && Math.Abs(b - a) > 1e-12 * Math.Max(1.0, Math.Abs(a)); i++)
+        {
+            if (fc >= fd)
+            {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - (ratio * (b - a));
+                fc = f(c);
+            }
+            else
+            {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + (ratio * (b - a));
+                fd = f(d);
+            }
+        }
+
+        return fc >= fd ? (c, fc) : (d, fd);
+    }
+}

@@ -1,0 +1,90 @@
+using Functional.Estimation;
+
+namespace Functional.Tests.Estimation;
+
+/// <summary>The Gaussian sufficient statistics: mean and the biased (maximum-likelihood) variance, fast and accurate.</summary>
+public class MomentsTests
+{
+    [Fact]
+    public void Worked_sample_mean_5_biased_variance_4_unbiased_32_over_7()
+    {
+        // numpy: x = [2,4,4,4,5,5,7,9]; x.mean() = 5.0, x.var() = 4.0 (ddof=0), x.var(ddof=1) = 4.571428571428571
+        double[] x = [2, 4, 4, 4, 5, 5, 7, 9];
+        var m = Moments.Of<double>(x);
+
+        Assert.Equal(5.0, m.Mean);
+        Assert.Equal(4.0, m.Variance);
+        Assert.Equal(32.0 / 7.0, m.UnbiasedVariance, 15);
+        Assert.Equal(8, m.Count);
+    }
+
+    [Theory]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(1_000)]
+    [InlineData(70_001)]
+    [InlineData(1_050_000)]
+    public void Far_from_zero_the_variance_keeps_its_digits(int n)
+    {
+        // x_i = 1e8 + (i mod 7) + 0.5: a naive Σx² − n·x̄² loses ~16 digits to cancellation here. For n a multiple of 7
+        // the exact mean is 1e8 + 3.5 and the variance (7² − 1)/12 = 4; otherwise compute the exact values from the counts.
+        var x = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = 1e8 + (i % 7) + 0.5;
+        }
+
+        var (mean, variance) = Exact(n);
+        var m = Moments.Of<double>(x);
+
+        Assert.Equal(mean, m.Mean, 1e-15 * mean);
+        Assert.Equal(variance, m.Variance, 1e-12 * variance);
+    }
+
+    [Fact]
+    public void Float_input_is_summed_in_double()
+    {
+        var x = new float[100_000];
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] = 1000f + (i % 2 == 0 ? 0.25f : -0.25f);
+        }
+
+        var m = Moments.Of<float>(x);
+        Assert.Equal(1000.0, m.Mean, 1e-12);
+        Assert.Equal(0.0625, m.Variance, 1e-15);
+    }
+
+    [Fact]
+    public void Equal_values_have_variance_exactly_zero()
+    {
+        var m = Moments.Of<double>(Enumerable.Repeat(0.1, 100_003).ToArray());
+        Assert.Equal(0.0, m.Variance);
+        Assert.Equal(0.1, m.Mean, 15);
+    }
+
+    [Fact]
+    public void Bad_input_is_named()
+    {
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Moments.Of<double>([])).ParamName);
+        var x = new double[100_000];
+        x[77_777] = double.NaN;
+        Assert.Contains("x[77777] = NaN", Assert.Throws<ArgumentException>(() => Moments.Of<double>(x)).Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => Moments.Of<double>([1.0]).UnbiasedVariance);
+    }
+
+    private static (double Mean, double Variance) Exact(int n)
+    {
+        // exact in decimal: offsets k + 0.5, k = 0..6, with counts c_k; mean = 1e8 + Σc_k(k + .5)/n
+        decimal sum = 0, squares = 0;
+        for (var k = 0; k < 7; k++)
+        {
+            var count = (n / 7) + (k < n % 7 ? 1 : 0);
+            sum += count * (k + 0.5m);
+            squares += count * (k + 0.5m) * (k + 0.5m);
+        }
+
+        var offset = sum / n;
+        return ((double)(1e8m + offset), (double)((squares / n) - (offset * offset)));
+    }
+}
