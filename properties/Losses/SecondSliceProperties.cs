@@ -2,7 +2,7 @@ using Functional.Losses;
 using Functional.Numerics;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
-using static Functional.Properties.Laws.Approx;
+using static Functional.Laws.Approx;
 
 namespace Functional.Properties.Losses;
 
