@@ -18,13 +18,28 @@ public abstract class KernelBenchmarks<T> where T : IFloatingPointIeee754<T>
 {
     private static readonly ConcurrentDictionary<int, Workload<T>> Cache = new();
 
+    private static readonly ConcurrentDictionary<int, int[]> LabelCache = new();
+
     private Workload<T> w = null!;
+
+    private int[] labels = null!;
 
     [Params(1_000, 100_000, 10_000_000)]
     public int N { get; set; }
 
+    /// <summary>Classes per row for the softmax cross-entropy benchmark: X read as N/1000 rows of 1000 logits.</summary>
+    private const int Classes = 1000;
+
     [GlobalSetup]
-    public void Setup() => w = Cache.GetOrAdd(N, static n => Workload<T>.Create(n));
+    public void Setup()
+    {
+        w = Cache.GetOrAdd(N, static n => Workload<T>.Create(n));
+        labels = LabelCache.GetOrAdd(N / Classes, static rows =>
+        {
+            var random = new Random(7);
+            return Enumerable.Range(0, rows).Select(_ => random.Next(Classes)).ToArray();
+        });
+    }
 
     /// <summary>The inputs of the current N, for kernels a derived class adds.</summary>
     protected Workload<T> Data => w;
@@ -89,6 +104,18 @@ public abstract class KernelBenchmarks<T> where T : IFloatingPointIeee754<T>
     /// <summary>The Gaussian MLE: mean and biased variance in two compensated passes (the variance is returned).</summary>
     [Benchmark]
     public T GaussianMle() => T.CreateTruncating(Moments.Of<T>(w.X).Variance);
+
+    [Benchmark]
+    public T SoftmaxCrossEntropyValueAndGradient() => Loss.SoftmaxCrossEntropy<T>(w.X, Classes, labels, w.Destination, Reduction.Mean);
+
+    [Benchmark]
+    public T SoftmaxCrossEntropySmoothedWeighted() => Loss.SoftmaxCrossEntropy<T>(w.X, Classes, labels, w.P.AsSpan(0, Classes), w.Destination, Reduction.Mean, 0.1);
+
+    [Benchmark]
+    public T BarronValueAndGradient() => Loss.Barron<T>(w.X, w.P, w.Destination, Reduction.Mean, 0.5, 1.0);
+
+    [Benchmark]
+    public T WeightedHuberValueAndGradient() => Loss.Huber<T>(w.X, w.P, w.Unit, w.Destination, Reduction.Mean, 1.0);
 }
 
 /// <summary>The kernels over double, and the double-only ones (distribution log-densities).</summary>

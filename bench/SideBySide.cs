@@ -22,6 +22,11 @@ public static class SideBySide
 {
     private const int N = 10_000_000;
 
+    /// <summary>Softmax cross-entropy: peers.py's B × C logits (ce_grad, ce_grad32).</summary>
+    private const int CeRows = 4096;
+
+    private const int CeClasses = 1000;
+
     private const string Usage = "usage: side-by-side [--runs R] [--json FILE] [--data DIR]";
 
     public static int Run(ReadOnlySpan<string> args)
@@ -51,7 +56,8 @@ public static class SideBySide
             }
         }
 
-        double[] p, q, x, y;
+        double[] p, q, x, y, logits;
+        int[] labels;
         string source;
         if (data is null)
         {
@@ -60,6 +66,8 @@ public static class SideBySide
             q = Workload<double>.NormalisedCopy(Workload<double>.Uniform(rng, N), N);
             x = Workload<double>.StandardNormal(rng, N);
             y = Workload<double>.Uniform(rng, N).Select(u => u < 0.5 ? 1.0 : 0.0).ToArray();
+            logits = Workload<double>.StandardNormal(rng, CeRows * CeClasses);
+            labels = Enumerable.Range(0, CeRows).Select(_ => rng.Next(CeClasses)).ToArray();
             source = "System.Random(42)";
         }
         else
@@ -68,6 +76,8 @@ public static class SideBySide
             q = Load(Path.Combine(data, "q.f64"));
             x = Load(Path.Combine(data, "x.f64"));
             y = Load(Path.Combine(data, "y.f64"));
+            logits = Load(Path.Combine(data, "logits.f64"), CeRows * CeClasses);
+            labels = MemoryMarshal.Cast<double, long>(Load(Path.Combine(data, "labels.i64"), CeRows)).ToArray().Select(l => (int)l).ToArray();
             source = $"numpy default_rng(42) via {data}";
         }
 
@@ -94,6 +104,21 @@ public static class SideBySide
             Measure("gaussian_mle_f64_1e7", "Moments.Of (mean + biased variance)", runs,
                 () => Moments.Of<double>(x).Variance, () => Moments.Of<double>(small.X).Variance),
         };
+
+        // Softmax cross-entropy, value + gradient, mean over 4096 rows of 1000 classes, in float64 and float32.
+        var logits32 = logits.Select(v => (float)v).ToArray();
+        var ceGradient = new double[logits.Length];
+        var ceGradient32 = new float[logits.Length];
+        var smallCeGradient = new double[4 * CeClasses];
+        var smallCeGradient32 = new float[4 * CeClasses];
+        results.Add(Measure("softmax_ce_value_grad_f64_4096x1000", "Loss.SoftmaxCrossEntropy (value + gradient)", runs,
+            () => Loss.SoftmaxCrossEntropy<double>(logits, CeClasses, labels, ceGradient, Reduction.Mean),
+            () => Loss.SoftmaxCrossEntropy<double>(logits.AsSpan(0, 4 * CeClasses), CeClasses, labels.AsSpan(0, 4), smallCeGradient, Reduction.Mean),
+            CeRows * CeClasses));
+        results.Add(Measure("softmax_ce_value_grad_f32_4096x1000", "Loss.SoftmaxCrossEntropy<float> (value + gradient)", runs,
+            () => Loss.SoftmaxCrossEntropy<float>(logits32, CeClasses, labels, ceGradient32, Reduction.Mean),
+            () => Loss.SoftmaxCrossEntropy<float>(logits32.AsSpan(0, 4 * CeClasses), CeClasses, labels.AsSpan(0, 4), smallCeGradient32, Reduction.Mean),
+            CeRows * CeClasses));
 
         foreach (var r in results)
         {
@@ -123,12 +148,12 @@ public static class SideBySide
         return 0;
     }
 
-    private static double[] Load(string path)
+    private static double[] Load(string path, int count = N)
     {
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length != N * sizeof(double))
+        if (bytes.Length != count * sizeof(double))
         {
-            throw new InvalidDataException($"{path}: {bytes.Length} bytes, expected {N * sizeof(double)} (n = {N} float64)");
+            throw new InvalidDataException($"{path}: {bytes.Length} bytes, expected {count * sizeof(double)} (n = {count} 8-byte values)");
         }
 
         var values = MemoryMarshal.Cast<byte, double>(bytes).ToArray();
@@ -140,7 +165,7 @@ public static class SideBySide
         return values;
     }
 
-    private static Result Measure(string workload, string impl, int runs, Func<double> full, Func<double> warm)
+    private static Result Measure(string workload, string impl, int runs, Func<double> full, Func<double> warm, int elements = N)
     {
         for (var round = 0; round < 3; round++)
         {
@@ -169,7 +194,7 @@ public static class SideBySide
 
         var sorted = times.Order().ToArray();
         var median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[(runs / 2) - 1] + sorted[runs / 2]) / 2;
-        return new Result(workload, impl, median, sorted[0], N / median, value, times);
+        return new Result(workload, impl, median, sorted[0], elements / median, value, times);
     }
 
     private sealed record Result(string Workload, string Impl, double MedianS, double MinS, double ElemsPerS, double Value, double[] RunsS);

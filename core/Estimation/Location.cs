@@ -5,7 +5,7 @@ namespace Functional.Estimation;
 
 /// <summary>A location M-estimate μ̂ = argmin_μ Σ ρ(x_i − μ), with the objective at the estimate and how it was found.</summary>
 /// <param name="Estimate">μ̂.</param>
-/// <param name="Objective">Σ ρ(x_i − μ̂) (for L2, ρ(d) = ½d²; for L1, |d|; for Huber, the loss of <see cref="Loss.Huber{T}"/>).</param>
+/// <param name="Objective">Σ ρ(x_i − μ̂) (for L2, ρ(d) = ½d²; for L1, |d|; for Huber, the loss of <see cref="Loss.Huber{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Reduction, double)"/>).</param>
 /// <param name="Iterations">Reweighting steps taken (0 for the closed forms L2 and L1).</param>
 /// <param name="Score">Σ ψ(x_i − μ̂), ψ = ρ′: the gradient of the objective with respect to −μ; 0 at the exact minimiser of a smooth ρ (for L1, a subgradient: 0 for odd n, and within ±1 in general).</param>
 public sealed record LocationEstimate(double Estimate, double Objective, int Iterations, double Score);
@@ -76,7 +76,7 @@ public static class Location
     /// squares from the median: w_i = min(1, δ/|x_i − μ|), μ ← Σ w_i x_i / Σ w_i, finished by an exact solve.
     /// </summary>
     /// <param name="x">At least one finite value.</param>
-    /// <param name="delta">δ &gt; 0, an absolute threshold in the units of x (as <see cref="Loss.Huber{T}"/>; not scaled by a fitted σ as scikit-learn's HuberRegressor). δ → ∞ gives the mean, δ → 0 the median.</param>
+    /// <param name="delta">δ &gt; 0, an absolute threshold in the units of x (as <see cref="Loss.Huber{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Reduction, double)"/>; not scaled by a fitted σ as scikit-learn's HuberRegressor). δ → ∞ gives the mean, δ → 0 the median.</param>
     /// <param name="tolerance">Also stop when an IRLS step moves μ by at most tolerance · (max x − min x); default 1e-12. Must be in (0, 1).</param>
     /// <param name="maxIterations">At most this many reweighting steps (≥ 1); the estimate after the last step is returned.</param>
     /// <returns>The estimate, the objective, the steps taken, and the final score Σ clamp(x_i − μ̂, −δ, δ).</returns>

@@ -9,7 +9,7 @@ public static partial class Loss
 
     /// <summary>
     /// The Gaussian negative log-likelihood with a fixed σ: ½((ŷ − y)/σ)² + ln σ + ½ ln 2π (the constant ½ ln 2π only when
-    /// <paramref name="full"/>); derivative (ŷ − y)/σ². With σ = 1 and without the constants it is <see cref="HalfSquaredError{T}"/>:
+    /// <paramref name="full"/>); derivative (ŷ − y)/σ². With σ = 1 and without the constants it is <c>HalfSquaredError</c>:
     /// least squares is maximum likelihood under Gaussian noise.
     /// </summary>
     /// <typeparam name="T">float or double.</typeparam>

@@ -17,8 +17,25 @@ internal static class LossKernel
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
         where TTargets : IDomain
+        => Reduce<T, TLoss, FiniteDomain, TTargets>(loss, predictions, targets, ReadOnlySpan<T>.Empty, gradient, reduction);
+
+    /// <summary>
+    /// Σ w_i·ℓ_i, or that sum divided by n (Mean: PyTorch's convention for per-element weights — not by Σ w); an empty
+    /// <paramref name="weights"/> means every w_i = 1. A zero weight removes its element (even where ℓ_i = ∞).
+    /// </summary>
+    internal static T Reduce<T, TLoss, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> gradient, Reduction reduction)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TPredictions : IDomain
+        where TTargets : IDomain
     {
         Guard.SameLength(predictions.Length, targets.Length, nameof(predictions), nameof(targets));
+        if (!weights.IsEmpty)
+        {
+            Guard.SameLength(predictions.Length, weights.Length, nameof(predictions), nameof(weights));
+        }
+
         if (!gradient.IsEmpty)
         {
             Guard.Destination(predictions.Length, gradient.Length, nameof(gradient));
@@ -35,48 +52,53 @@ internal static class LossKernel
         // The mean is summed as Σ (ℓ_i / n), not (Σ ℓ_i) / n, so finite losses whose sum would overflow keep a finite mean.
         if (predictions.Length < Split.Threshold)
         {
-            return T.CreateTruncating(Run<T, TLoss, TTargets>(loss, predictions, targets, Span<T>.Empty, gradient, scale));
+            return T.CreateTruncating(Run<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, Span<T>.Empty, gradient, scale));
         }
 
-        var result = SplitRun<T, TLoss, TTargets>(loss, predictions, targets, gradient, scale);
+        var result = SplitRun<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, gradient, scale);
         if (!result.Valid)
         {
-            ThrowFirstInvalid<T, TTargets>(predictions, targets);
+            ThrowFirstInvalid<T, TPredictions, TTargets>(predictions, targets, weights);
         }
 
         return T.CreateTruncating(result.Total);
     }
 
-    private static unsafe Partial SplitRun<T, TLoss, TTargets>(
-        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient, double scale)
+    private static unsafe Partial SplitRun<T, TLoss, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> gradient, double scale)
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
+        where TPredictions : IDomain
         where TTargets : IDomain
     {
         fixed (byte* p = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(predictions)))
         fixed (byte* t = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(targets)))
+        fixed (byte* w = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(weights)))
         fixed (byte* g = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(gradient)))
         {
-            var job = new LossJob<T, TLoss, TTargets>(loss, p, t, gradient.IsEmpty ? null : g, scale);
+            var job = new LossJob<T, TLoss, TPredictions, TTargets>(loss, p, t, weights.IsEmpty ? null : w, gradient.IsEmpty ? null : g, scale);
             Split.Run(job, predictions.Length, out var first, out Partial second);
             return first.Join(second);
         }
     }
 
-    /// <summary>Half of a split loss reduction over pinned predictions, targets and (optionally) gradient.</summary>
-    private readonly unsafe struct LossJob<T, TLoss, TTargets>(TLoss loss, void* predictions, void* targets, void* gradient, double scale)
+    /// <summary>Half of a split loss reduction over pinned predictions, targets, (optionally) weights and (optionally) gradient.</summary>
+    private readonly unsafe struct LossJob<T, TLoss, TPredictions, TTargets>(
+        TLoss loss, void* predictions, void* targets, void* weights, void* gradient, double scale)
         : ISplitJob<Partial>
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
+        where TPredictions : IDomain
         where TTargets : IDomain
     {
         private readonly TLoss _loss = loss;
 
         public Partial Run(int start, int length)
-            => Accumulate<T, TLoss, TTargets>(
+            => Accumulate<T, TLoss, TPredictions, TTargets>(
                 _loss,
                 Split.Span<T>(predictions, start, length),
                 Split.Span<T>(targets, start, length),
+                weights == null ? ReadOnlySpan<T>.Empty : Split.Span<T>(weights, start, length),
                 Span<T>.Empty,
                 gradient == null ? Span<T>.Empty : Split.WritableSpan<T>(gradient, start, length),
                 scale);
@@ -88,8 +110,22 @@ internal static class LossKernel
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
         where TTargets : IDomain
+        => Elementwise<T, TLoss, FiniteDomain, TTargets>(loss, predictions, targets, ReadOnlySpan<T>.Empty, values, gradient);
+
+    /// <summary>values[i] = w_i·ℓ_i and gradient[i] = w_i·∂ℓ_i/∂prediction_i (an empty <paramref name="weights"/> means w_i = 1).</summary>
+    internal static void Elementwise<T, TLoss, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TPredictions : IDomain
+        where TTargets : IDomain
     {
         Guard.SameLength(predictions.Length, targets.Length, nameof(predictions), nameof(targets));
+        if (!weights.IsEmpty)
+        {
+            Guard.SameLength(predictions.Length, weights.Length, nameof(predictions), nameof(weights));
+        }
+
         if (!values.IsEmpty)
         {
             Guard.Destination(predictions.Length, values.Length, nameof(values));
@@ -100,54 +136,68 @@ internal static class LossKernel
             Guard.Destination(predictions.Length, gradient.Length, nameof(gradient));
         }
 
-        _ = Run<T, TLoss, TTargets>(loss, predictions, targets, values, gradient, 1.0);
+        _ = Run<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, 1.0);
     }
 
-    private static double Run<T, TLoss, TTargets>(
-        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient, double scaleFactor)
+    private static double Run<T, TLoss, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scaleFactor)
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
+        where TPredictions : IDomain
         where TTargets : IDomain
     {
-        var result = Accumulate<T, TLoss, TTargets>(loss, predictions, targets, values, gradient, scaleFactor);
+        var result = Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scaleFactor);
         if (!result.Valid)
         {
-            ThrowFirstInvalid<T, TTargets>(predictions, targets);
+            ThrowFirstInvalid<T, TPredictions, TTargets>(predictions, targets, weights);
         }
 
         return result.Total;
     }
 
-    private static void ThrowFirstInvalid<T, TTargets>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets)
+    private static void ThrowFirstInvalid<T, TPredictions, TTargets>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights)
         where T : IFloatingPointIeee754<T>
+        where TPredictions : IDomain
         where TTargets : IDomain
     {
-        Kernel.ThrowFirstInvalid<T, FiniteDomain>(predictions, new Operand(nameof(predictions)));
+        Kernel.ThrowFirstInvalid<T, TPredictions>(predictions, new Operand(nameof(predictions)));
         Kernel.ThrowFirstInvalid<T, TTargets>(targets, new Operand(nameof(targets)));
+        Kernel.ThrowFirstInvalid<T, NonNegativeDomain>(weights, new Operand(nameof(weights)));
     }
 
-    /// <summary>One pass: Σ scale·ℓ_i (compensated), values[i] = ℓ_i, gradient[i] = scale·∂ℓ_i/∂ŷ_i; invalid input reported, not thrown.</summary>
-    private static Partial Accumulate<T, TLoss, TTargets>(
-        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient, double scaleFactor)
+    /// <summary>One pass: Σ scale·w_i·ℓ_i (compensated), values[i] = w_i·ℓ_i, gradient[i] = scale·w_i·∂ℓ_i/∂ŷ_i; invalid input reported, not thrown.</summary>
+    private static Partial Accumulate<T, TLoss, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scaleFactor)
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
+        where TPredictions : IDomain
         where TTargets : IDomain
     {
         var total = new VectorNeumaier();
         var validP = Vector256<double>.AllBitsSet;
         var validT = Vector256<double>.AllBitsSet;
+        var validW = Vector256<double>.AllBitsSet;
         var scale = Vector256.Create(scaleFactor);
         var writeValues = !values.IsEmpty;
         var writeGradient = !gradient.IsEmpty;
+        var weighted = !weights.IsEmpty;
         var i = 0;
         for (; i <= predictions.Length - Kernel.Lanes; i += Kernel.Lanes)
         {
             Kernel.Load(predictions, i, out var p0, out var p1);
             Kernel.Load(targets, i, out var t0, out var t1);
-            validP &= FiniteDomain.ValidLanes(p0) & FiniteDomain.ValidLanes(p1);
+            validP &= TPredictions.ValidLanes(p0) & TPredictions.ValidLanes(p1);
             validT &= TTargets.ValidLanes(t0) & TTargets.ValidLanes(t1);
             var v0 = loss.Value(p0, t0, out var d0);
             var v1 = loss.Value(p1, t1, out var d1);
+            if (weighted)
+            {
+                Kernel.Load(weights, i, out var w0, out var w1);
+                validW &= NonNegativeDomain.ValidLanes(w0) & NonNegativeDomain.ValidLanes(w1);
+                (v0, d0) = Weigh(w0, v0, d0);
+                (v1, d1) = Weigh(w1, v1, d1);
+            }
+
             total.Add(v0 * scale);
             total.Add(v1 * scale);
             if (writeValues)
@@ -167,8 +217,15 @@ internal static class LossKernel
         {
             var p = double.CreateTruncating(predictions[i]);
             var t = double.CreateTruncating(targets[i]);
-            tailValid &= FiniteDomain.IsValid(p) && TTargets.IsValid(t);
+            tailValid &= TPredictions.IsValid(p) && TTargets.IsValid(t);
             var v = loss.Value(p, t, out var d);
+            if (weighted)
+            {
+                var w = double.CreateTruncating(weights[i]);
+                tailValid &= NonNegativeDomain.IsValid(w);
+                (v, d) = w == 0.0 ? (0.0, 0.0) : (w * v, w * d);
+            }
+
             tail.Add(v * scaleFactor);
             if (writeValues)
             {
@@ -181,7 +238,15 @@ internal static class LossKernel
             }
         }
 
-        var valid = tailValid && Vector256.EqualsAll((validP & validT).AsUInt64(), Vector256<ulong>.AllBitsSet);
+        var valid = tailValid && Vector256.EqualsAll((validP & validT & validW).AsUInt64(), Vector256<ulong>.AllBitsSet);
         return new Partial(total.Result(tail), 0.0, 0.0, valid);
+    }
+
+    /// <summary>(w·ℓ, w·∂ℓ), and exactly 0 where w = 0 (a removed element contributes nothing, even an infinite loss).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> Value, Vector256<double> Derivative) Weigh(Vector256<double> w, Vector256<double> value, Vector256<double> derivative)
+    {
+        var kept = ~Vector256.Equals(w, Vector256<double>.Zero);
+        return (kept & (w * value), kept & (w * derivative));
     }
 }

@@ -186,3 +186,74 @@ internal static class SharedReciprocal
         return (e * r, VectorMath.Log(u) + ((e - (u - Vector256<double>.One)) * r));
     }
 }
+
+/// <summary>
+/// Binary cross-entropy on a probability p ∈ [0, 1] with target t ∈ [0, 1]: −[t ln p + (1 − t) ln(1 − p)], ln(1 − p) as
+/// log1p(−p) (exact for small p; 1 − p is exact for p ≥ ½), a zero-weight term dropped (0·ln 0 = 0); derivative
+/// (1 − t)/(1 − p) − t/p with the same convention. +∞ (not PyTorch's clamp at 100) where p ∈ {0, 1} contradicts t.
+/// </summary>
+internal readonly struct BinaryCrossEntropyTerm : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var positive = target == 0.0 ? 0.0 : target * Math.Log(prediction);
+        var negative = target == 1.0 ? 0.0 : (1.0 - target) * StableMath.Log1P(-prediction);
+        derivative = (target == 1.0 ? 0.0 : (1.0 - target) / (1.0 - prediction)) - (target == 0.0 ? 0.0 : target / prediction);
+        return -(positive + negative);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var one = Vector256<double>.One;
+        var hasPositive = ~Vector256.Equals(target, Vector256<double>.Zero);
+        var hasNegative = ~Vector256.Equals(target, one);
+        var complement = one - target;
+        var positive = hasPositive & (target * VectorMath.Log(prediction));
+        var negative = hasNegative & (complement * VectorMath.Log1P(-prediction));
+        derivative = (hasNegative & (complement / (one - prediction))) - (hasPositive & (target / prediction));
+        return -(positive + negative);
+    }
+}
+
+/// <summary>
+/// BCE with logits and a positive-class weight w (PyTorch's <c>pos_weight</c>): w·t·softplus(−x) + (1 − t)·softplus(x);
+/// derivative (1 − t)·σ(x) − w·t·σ(−x). Both softplus share log1p(e^−|x|) and both sigmoids σ(−|x|), as the w = 1 term.
+/// </summary>
+internal readonly struct WeightedBinaryCrossEntropyWithLogitsTerm(double positiveWeight) : ILossTerm
+{
+    public double Value(double prediction, double target, out double derivative)
+    {
+        var e = Math.Exp(-Math.Abs(prediction));
+        var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
+        var positive = positiveWeight * target;
+        var negative = 1.0 - target;
+        if (prediction >= 0.0)
+        {
+            derivative = (negative * (1.0 - small)) - (positive * small);
+            return (positive * log1p) + (negative == 0.0 ? 0.0 : negative * (prediction + log1p));
+        }
+
+        derivative = (negative * small) - (positive * (1.0 - small));
+        return (positive == 0.0 ? 0.0 : positive * (log1p - prediction)) + (negative * log1p);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative)
+    {
+        var one = Vector256<double>.One;
+        var e = VectorMath.Exp(-Vector256.Abs(prediction));
+        var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
+        var positive = Vector256.Create(positiveWeight) * target;
+        var negative = one - target;
+        var isPositive = Vector256.GreaterThanOrEqual(prediction, Vector256<double>.Zero);
+        var sigmaX = Vector256.ConditionalSelect(isPositive, one - small, small);
+        var sigmaMinusX = Vector256.ConditionalSelect(isPositive, small, one - small);
+        derivative = (negative * sigmaX) - (positive * sigmaMinusX);
+        // softplus(x) = max(x, 0) + log1p(e^−|x|), softplus(−x) = max(−x, 0) + log1p(e^−|x|); a zero coefficient drops its term.
+        var softplusX = Vector256.Max(prediction, Vector256<double>.Zero) + log1p;
+        var softplusMinusX = Vector256.Max(-prediction, Vector256<double>.Zero) + log1p;
+        return (~Vector256.Equals(positive, Vector256<double>.Zero) & (positive * softplusMinusX))
+               + (~Vector256.Equals(negative, Vector256<double>.Zero) & (negative * softplusX));
+    }
+}

@@ -17,7 +17,7 @@ namespace Functional.Models;
 /// </remarks>
 public static class LinearRegression
 {
-    /// <summary>½(ŷ − y)², <see cref="Loss.HalfSquaredError{T}"/>: the default loss (the Gaussian NLL with unit variance up to a constant).</summary>
+    /// <summary>½(ŷ − y)², <see cref="Loss.HalfSquaredError{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Numerics.Reduction)"/>: the default loss (the Gaussian NLL with unit variance up to a constant).</summary>
     public static PointwiseLoss SquaredError { get; } = Loss.HalfSquaredError<double>;
 
     /// <summary>R(θ) = (1/2n) Σ (wᵀx_i + b − y_i)² + Ω(w) and its gradient: <see cref="LinearModel.Risk"/> with <see cref="SquaredError"/>.</summary>

@@ -10,7 +10,7 @@ namespace Functional.Models;
 /// </summary>
 public static class LogisticRegression
 {
-    /// <summary>BCE with logits, <see cref="Loss.BinaryCrossEntropyWithLogits{T}"/>: the default loss.</summary>
+    /// <summary>BCE with logits, <see cref="Loss.BinaryCrossEntropyWithLogits{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Reduction)"/>: the default loss.</summary>
     public static PointwiseLoss CrossEntropy { get; } = Loss.BinaryCrossEntropyWithLogits<double>;
 
     /// <summary>p(y = 1 | x_r) = σ(wᵀx_r + b) per row, accurate in both tails.</summary>

@@ -268,3 +268,61 @@ public static class LossGenerators
             ? x
             : double.Parse(x.ToString("E0", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) is var r && double.IsFinite(r) ? r : x;
 }
+
+/// <summary>Residuals x = ŷ − y with one Barron shape α and scale c.</summary>
+public sealed record BarronCase(double[] Residuals, double Alpha, double Scale)
+{
+    public override string ToString()
+        => $"α = {Alpha.ToString("R", CultureInfo.InvariantCulture)}, c = {Scale.ToString("R", CultureInfo.InvariantCulture)}; x = {Dists.Show(Residuals)}";
+}
+
+/// <summary>Generators for Barron's loss: α near its special points (0, 2, ±1e-k off them), moderate, huge, or exactly special.</summary>
+public static class BarronGenerators
+{
+    private static readonly double[] Special = [0.0, 1.0, -2.0, 2.0, double.NegativeInfinity, double.PositiveInfinity];
+
+    /// <summary>One α: a third uniform in (−10, 10), a third within 1e-12…1e-3 of 0 or 2, the rest special values or |α| up to 1e8.</summary>
+    public static double Alpha(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var sign = random.Next(2) == 0 ? -1.0 : 1.0;
+        return random.Next(9) switch
+        {
+            < 3 => (random.NextDouble() - 0.5) * 20.0,
+            < 6 => (random.Next(2) * 2.0) + (sign * Math.Pow(10.0, -12.0 + (9.0 * random.NextDouble()))),
+            < 8 => Special[random.Next(Special.Length)],
+            _ => sign * Math.Pow(10.0, 8.0 * random.NextDouble()),
+        };
+    }
+
+    /// <summary>
+    /// Cases of 1 … 40 residuals (moderate, tiny, huge, exactly 0) with α from <see cref="Alpha"/> and c log-uniform in (1e-3, 1e3).
+    /// <paramref name="finiteAlpha"/> keeps α off ±∞.
+    /// </summary>
+    public static Arbitrary<BarronCase> Cases(bool finiteAlpha = false)
+    {
+        var gen = from n in Gen.Choose(1, 40)
+                  from seed in Gen.Choose(int.MinValue, int.MaxValue)
+                  select Build(n, seed, finiteAlpha);
+        return Arb.From(gen);
+    }
+
+    private static BarronCase Build(int n, int seed, bool finiteAlpha)
+    {
+        var random = new Random(seed);
+        var alpha = Alpha(random);
+        while (finiteAlpha && double.IsInfinity(alpha))
+        {
+            alpha = Alpha(random);
+        }
+
+        var scale = LossGenerators.Parameter(random);
+        var residuals = Enumerable.Range(0, n).Select(_ => random.Next(8) switch
+        {
+            0 => 0.0,
+            1 => (random.Next(2) == 0 ? -1.0 : 1.0) * Math.Pow(10.0, random.Next(-300, 300)) * (1.0 + random.NextDouble()),
+            _ => (random.NextDouble() - 0.5) * 10.0 * scale,
+        }).ToArray();
+        return new BarronCase(residuals, alpha, scale);
+    }
+}

@@ -188,11 +188,35 @@ internal static class CoreLosses
         NonNegative = false,
     };
 
+    /// <summary>Barron's ρ at a fixed α with the law's parameter as c (finite while ρ ~ |d/c|^α stays in range).</summary>
+    private static CoreLoss BarronAt(double alpha) => new(
+        $"Barron({alpha.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})",
+        TargetDomain.Real,
+        new($"Barron(α = {alpha})", (p, t, c, v, g) => Loss.BarronElementwise<double>(p, t, v, g, alpha, c)),
+        (p, t, c, g, r) => Loss.Barron<double>(p, t, g, r, alpha, c),
+        (p, t, c, g, r) => Loss.Barron<float>(p, t, g, r, alpha, c),
+        (p, t, c) => alpha <= 0.0 || (Math.Abs(p - t) / c < 1e150 && alpha * Math.Log10(1.0 + (Math.Abs(p - t) / c)) < 300.0));
+
+    public static readonly CoreLoss BarronHalf = BarronAt(0.5);
+    public static readonly CoreLoss BarronMinusThree = BarronAt(-3.0);
+    public static readonly CoreLoss BarronNearZero = BarronAt(1e-9);
+    public static readonly CoreLoss BarronNearTwo = BarronAt(2.0 - 1e-9);
+    public static readonly CoreLoss BarronFour = BarronAt(4.0);
+
+    public static readonly CoreLoss BinaryCrossEntropyWithLogitsPositiveWeight = new(
+        "BinaryCrossEntropyWithLogits(pos_weight)",
+        TargetDomain.UnitInterval,
+        new("BinaryCrossEntropyWithLogits(pos_weight)", (p, t, w, v, g) => Loss.BinaryCrossEntropyWithLogitsElementwise<double>(p, t, v, g, w)),
+        (p, t, w, g, r) => Loss.BinaryCrossEntropyWithLogits<double>(p, t, g, r, w),
+        (p, t, w, g, r) => Loss.BinaryCrossEntropyWithLogits<float>(p, t, g, r, w),
+        (p, _, w) => Math.Max(w, 1.0) * Math.Abs(p) < 1e308);
+
     public static readonly IReadOnlyList<CoreLoss> All =
     [
         HalfSquaredError, SquaredError, AbsoluteError, Huber, SmoothL1, BinaryCrossEntropyWithLogits, Logistic,
         Hinge, SquaredHinge, ModifiedHuber, Exponential, SigmoidSurrogate, Cauchy, Welsch, GemanMcClure, Charbonnier,
-        LogCosh, GaussianNll, PoissonNll,
+        LogCosh, GaussianNll, PoissonNll, BarronHalf, BarronMinusThree, BarronNearZero, BarronNearTwo, BarronFour,
+        BinaryCrossEntropyWithLogitsPositiveWeight,
     ];
 
     /// <summary>Every loss's name, for [Theory] rows.</summary>

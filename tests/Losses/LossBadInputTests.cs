@@ -26,6 +26,12 @@ public class LossBadInputTests
 
     private static double[] ValidPredictions() => Enumerable.Range(0, Length).Select(i => (i * 0.75) - 3.0).ToArray();
 
+    private static double[] ValidPredictions(LossCase loss)
+        => loss.Probabilities ? Enumerable.Range(0, Length).Select(i => (i + 0.5) / Length).ToArray() : ValidPredictions();
+
+    private static (string Case, double Value)[] BadPredictions(LossCase loss)
+        => loss.Probabilities ? [.. NonFinite, ("-0.1", -0.1), ("1.5", 1.5)] : NonFinite;
+
     private static double[] ValidTargets(TargetKind kind) => Enumerable.Range(0, Length)
         .Select(i => LossCases.Target(kind, (i + 0.5) / Length, 0.25 * i)).ToArray();
 
@@ -51,7 +57,7 @@ public class LossBadInputTests
             {
                 foreach (var index in (int[])[1, Length - 1])
                 {
-                    foreach (var (name, _) in NonFinite)
+                    foreach (var (name, _) in BadPredictions(loss))
                     {
                         rows.Add(loss.Name, elementwise, "predictions", name, index);
                     }
@@ -72,9 +78,9 @@ public class LossBadInputTests
     public void A_bad_element_is_named_with_its_index_and_value(string lossName, bool elementwise, string operand, string badCase, int index)
     {
         var loss = LossCases.Named(lossName);
-        var predictions = ValidPredictions();
+        var predictions = ValidPredictions(loss);
         var targets = ValidTargets(loss.Targets);
-        var bad = (operand == "predictions" ? NonFinite : BadTargets(loss.Targets)).Single(b => b.Case == badCase).Value;
+        var bad = (operand == "predictions" ? BadPredictions(loss) : BadTargets(loss.Targets)).Single(b => b.Case == badCase).Value;
         (operand == "predictions" ? predictions : targets)[index] = bad;
 
         var error = Assert.ThrowsAny<ArgumentException>(() => Invoke(loss, elementwise, predictions, targets));
@@ -126,7 +132,7 @@ public class LossBadInputTests
     public void Length_mismatch_is_rejected_naming_targets(string lossName, bool elementwise)
     {
         var loss = LossCases.Named(lossName);
-        var predictions = ValidPredictions();
+        var predictions = ValidPredictions(loss);
         var targets = ValidTargets(loss.Targets)[..(Length - 1)];
         var error = Assert.ThrowsAny<ArgumentException>(() => Invoke(loss, elementwise, predictions, targets));
         Assert.Equal("targets", error.ParamName);
@@ -139,7 +145,7 @@ public class LossBadInputTests
     public void A_gradient_too_short_is_rejected_naming_gradient(string lossName, bool elementwise)
     {
         var loss = LossCases.Named(lossName);
-        var predictions = ValidPredictions();
+        var predictions = ValidPredictions(loss);
         var targets = ValidTargets(loss.Targets);
         var shortGradient = new double[Length - 1];
         var error = Assert.ThrowsAny<ArgumentException>(() =>
@@ -175,7 +181,7 @@ public class LossBadInputTests
         var loss = LossCases.Named(lossName);
         var shortValues = new double[Length - 1];
         var error = Assert.ThrowsAny<ArgumentException>(() =>
-            loss.ElementwiseDouble(ValidPredictions(), ValidTargets(loss.Targets), shortValues, new double[Length]));
+            loss.ElementwiseDouble(ValidPredictions(loss), ValidTargets(loss.Targets), shortValues, new double[Length]));
         Assert.Equal("values", error.ParamName);
         Assert.All(shortValues, v => Assert.Equal(0.0, v));
     }
@@ -199,7 +205,7 @@ public class LossBadInputTests
     {
         var loss = LossCases.Named(lossName);
         var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            loss.ReduceDouble(ValidPredictions(), ValidTargets(loss.Targets), new double[Length], reduction));
+            loss.ReduceDouble(ValidPredictions(loss), ValidTargets(loss.Targets), new double[Length], reduction));
         Assert.Equal("reduction", error.ParamName);
         var floatError = Assert.Throws<ArgumentOutOfRangeException>(() =>
             loss.ReduceFloat(new float[Length], new float[Length], Span<float>.Empty, reduction));

@@ -35,6 +35,9 @@ internal sealed record LossCase(
     ElementwiseLoss<float> ElementwiseFloat,
     Func<double, double, Textbook.Term> Reference)
 {
+    /// <summary>Whether the predictions are probabilities in [0, 1] (binary cross-entropy) rather than any finite score.</summary>
+    public bool Probabilities { get; init; }
+
     public override string ToString() => Name;
 }
 
@@ -131,6 +134,25 @@ internal static class LossCases
             (p, t, g, r) => Loss.GaussianNll(p, t, g, r, 2.0, full: true), (p, t, g, r) => Loss.GaussianNll(p, t, g, r, 2.0, full: true),
             (p, t, v, g) => Loss.GaussianNllElementwise(p, t, v, g, 2.0, full: true), (p, t, v, g) => Loss.GaussianNllElementwise(p, t, v, g, 2.0, full: true),
             (p, t) => Textbook.GaussianNll(p, t, 2.0)),
+        new("Barron(0.5, 1.0)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Barron(p, t, g, r, 0.5, 1.0), (p, t, g, r) => Loss.Barron(p, t, g, r, 0.5, 1.0),
+            (p, t, v, g) => Loss.BarronElementwise(p, t, v, g, 0.5, 1.0), (p, t, v, g) => Loss.BarronElementwise(p, t, v, g, 0.5, 1.0),
+            (p, t) => Textbook.Barron(p, t, 0.5, 1.0)),
+        new("Barron(-3, 2.5)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Barron(p, t, g, r, -3.0, 2.5), (p, t, g, r) => Loss.Barron(p, t, g, r, -3.0, 2.5),
+            (p, t, v, g) => Loss.BarronElementwise(p, t, v, g, -3.0, 2.5), (p, t, v, g) => Loss.BarronElementwise(p, t, v, g, -3.0, 2.5),
+            (p, t) => Textbook.Barron(p, t, -3.0, 2.5)),
+        new("Barron(4, 7)", TargetKind.Finite,
+            (p, t, g, r) => Loss.Barron(p, t, g, r, 4.0, 7.0), (p, t, g, r) => Loss.Barron(p, t, g, r, 4.0, 7.0),
+            (p, t, v, g) => Loss.BarronElementwise(p, t, v, g, 4.0, 7.0), (p, t, v, g) => Loss.BarronElementwise(p, t, v, g, 4.0, 7.0),
+            (p, t) => Textbook.Barron(p, t, 4.0, 7.0)),
+        new("BinaryCrossEntropy", TargetKind.UnitInterval,
+            (p, t, g, r) => Loss.BinaryCrossEntropy(p, t, g, r), (p, t, g, r) => Loss.BinaryCrossEntropy(p, t, g, r),
+            Loss.BinaryCrossEntropyElementwise, Loss.BinaryCrossEntropyElementwise, Textbook.BinaryCrossEntropy) { Probabilities = true },
+        new("BinaryCrossEntropyWithLogits(pos_weight 3)", TargetKind.UnitInterval,
+            (p, t, g, r) => Loss.BinaryCrossEntropyWithLogits(p, t, g, r, 3.0), (p, t, g, r) => Loss.BinaryCrossEntropyWithLogits(p, t, g, r, 3.0),
+            (p, t, v, g) => Loss.BinaryCrossEntropyWithLogitsElementwise(p, t, v, g, 3.0), (p, t, v, g) => Loss.BinaryCrossEntropyWithLogitsElementwise(p, t, v, g, 3.0),
+            (p, t) => Textbook.BinaryCrossEntropyWithLogits(p, t, 3.0)),
     ];
 
     internal static LossCase Named(string name) => All.Single(c => c.Name == name);
@@ -217,6 +239,33 @@ internal static class Textbook
         var r = (p - t) / sigma;
         var value = (0.5 * r * r) + Math.Log(sigma) + (0.5 * Math.Log(2 * Math.PI));
         return new Term(value, r / sigma, (0.5 * r * r) + Math.Abs(Math.Log(sigma)) + 1, Math.Abs(r / sigma));
+    }
+
+    /// <summary>Barron's ρ(d, α, c) = |α − 2|/α·((z/|α − 2| + 1)^(α/2) − 1), z = (d/c)², plainly (α away from 0 and 2); derivative (d/c²)(z/|α − 2| + 1)^(α/2 − 1).</summary>
+    internal static Term Barron(double p, double t, double alpha, double c)
+    {
+        var d = p - t;
+        var z = d / c * (d / c);
+        var b = Math.Abs(alpha - 2);
+        var value = b / alpha * (Math.Pow((z / b) + 1, alpha / 2) - 1);
+        var derivative = d / (c * c) * Math.Pow((z / b) + 1, (alpha / 2) - 1);
+        return new Term(value, derivative, Math.Abs(value) + (b / Math.Abs(alpha)) + 1, Math.Abs(derivative));
+    }
+
+    /// <summary>−[t ln p + (1 − t) ln(1 − p)] with 0·ln 0 = 0; derivative (1 − t)/(1 − p) − t/p.</summary>
+    internal static Term BinaryCrossEntropy(double p, double t)
+    {
+        var value = -((t == 0 ? 0 : t * Math.Log(p)) + (t == 1 ? 0 : (1 - t) * Math.Log(1 - p)));
+        var derivative = (t == 1 ? 0 : (1 - t) / (1 - p)) - (t == 0 ? 0 : t / p);
+        return new Term(value, derivative, Math.Abs(value) + 1, Math.Abs(derivative) + (1 / p) + (1 / (1 - p)));
+    }
+
+    /// <summary>BCE with logits and a positive-class weight w: w·t·softplus(−x) + (1 − t)·softplus(x); derivative (1 − t)σ(x) − w·t·σ(−x).</summary>
+    internal static Term BinaryCrossEntropyWithLogits(double x, double t, double w)
+    {
+        var value = (w * t * Softplus(-x)) + ((1 - t) * Softplus(x));
+        var derivative = ((1 - t) * Sigmoid(x)) - (w * t * Sigmoid(-x));
+        return new Term(value, derivative, value + Math.Abs(x), 1 + w);
     }
 
     internal static Term Hinge(double f, double y)

@@ -49,7 +49,7 @@ public class LossKernelAgreementTests
         for (var n = 0; n <= 300; n++)
         {
             var context = $"{loss.Name}, {typeof(T).Name}, n = {n}, offset = {offset}";
-            var (predictions, targets) = Inputs<T>(loss.Targets, random, n, offset);
+            var (predictions, targets) = Inputs<T>(loss.Targets, random, n, offset, loss.Probabilities);
             var p = new ReadOnlySpan<T>(predictions, offset, n);
             var t = new ReadOnlySpan<T>(targets, offset, n);
 
@@ -134,14 +134,17 @@ public class LossKernelAgreementTests
         }
     }
 
-    private static (T[] Predictions, T[] Targets) Inputs<T>(TargetKind kind, Random random, int n, int offset)
+    private static (T[] Predictions, T[] Targets) Inputs<T>(TargetKind kind, Random random, int n, int offset, bool probabilities)
         where T : IFloatingPointIeee754<T>
     {
         var predictions = new T[n + offset];
         var targets = new T[n + offset];
         for (var i = 0; i < predictions.Length; i++)
         {
-            var prediction = T.CreateTruncating((random.NextDouble() * 100.0) - 50.0);
+            // Probabilities stay inside (0, 1): at 0 or 1 a contradicting target makes the loss +∞ (tested on its own).
+            var prediction = probabilities
+                ? T.CreateTruncating(0.001 + (0.998 * random.NextDouble()))
+                : T.CreateTruncating((random.NextDouble() * 100.0) - 50.0);
             var target = LossCases.Target(kind, random.NextDouble(), double.CreateTruncating(prediction));
             var hit = i % 7;
             if (kind == TargetKind.Finite && hit == 0)
