@@ -1,7 +1,7 @@
 using Functional.Distributions;
 using Functional.Numerics;
 using Functional.Properties.Generators;
-using static Functional.Properties.Laws.Approx;
+using static Functional.Laws.Approx;
 
 namespace Functional.Properties.Distributions;
 

@@ -1,9 +1,10 @@
 using Functional.Distributions;
 using Functional.Information;
+using Functional.Laws;
+using Functional.Laws.Generators;
 using Functional.Numerics;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
-using Functional.Properties.Laws;
 
 namespace Functional.Properties.Distributions;
 
