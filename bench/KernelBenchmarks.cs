@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using BenchmarkDotNet.Attributes;
-using Functional.Estimation;
 using Functional.Distributions;
+using Functional.Estimation;
 using Functional.Information;
 using Functional.Losses;
 using Functional.Numerics;
