@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Functional.Optimization;
 using Functional.Laws.Generators;
+using Functional.Optimization;
 using static Functional.Laws.Approx;
 
 namespace Functional.Laws;

@@ -1,11 +1,11 @@
 using Functional.Distributions;
 using Functional.Estimation;
 using Functional.Laws;
-using SampleModel = Functional.Laws.Generators.SampleModel;
-using SampleModels = Functional.Laws.Generators.SampleModels;
 using Functional.Numerics;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
+using SampleModel = Functional.Laws.Generators.SampleModel;
+using SampleModels = Functional.Laws.Generators.SampleModels;
 
 namespace Functional.Properties.Estimation;
 
