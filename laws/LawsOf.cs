@@ -36,4 +36,33 @@ public static class LawsOf
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     public static EntropyLawSuite Entropy(Func<double[], double> entropy, Func<int, double> maximum, string name = "entropy")
         => new(entropy, maximum, name);
+
+    /// <summary>The laws of an optimizer given as an (Init, Update) pair (see <see cref="OptimizerLawSuite"/>).</summary>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="optimizer"/> is null.</exception>
+    public static OptimizerLawSuite Optimizer(OptimizerUnderTest optimizer, OptimizerTraits? traits = null)
+        => new(optimizer, traits);
+
+    /// <summary>The laws of the learning-rate schedules <paramref name="draw"/> builds from seeds (see <see cref="ScheduleLawSuite"/>).</summary>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    public static ScheduleLawSuite Schedule(Func<int, ScheduleUnderTest> draw, string name = "schedule")
+        => new(draw, name);
+
+    /// <summary>The laws of one fixed schedule (every case checks the same one).</summary>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="schedule"/> is null.</exception>
+    public static ScheduleLawSuite Schedule(ScheduleUnderTest schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return new(_ => schedule, schedule.Name);
+    }
+
+    /// <summary>The law of reduce-on-plateau controllers drawn from seeds (see <see cref="PlateauLawSuite"/>).</summary>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    public static PlateauLawSuite Plateau(Func<int, PlateauUnderTest> draw, string name = "plateau")
+        => new(draw, name);
+
+    /// <summary>The laws of an estimator with a log-likelihood, on samples from <paramref name="model"/> (see <see cref="EstimatorLawSuite"/>).</summary>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when equivariance is claimed without parameter roles.</exception>
+    public static EstimatorLawSuite Estimator(EstimatorUnderTest estimator, Generators.SampleModel model, EstimatorTraits? traits = null)
+        => new(estimator, model, traits);
 }

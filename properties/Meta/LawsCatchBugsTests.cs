@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Functional.Distributions;
 using Functional.Information;
 using Functional.Laws;
+using Functional.Laws.Generators;
 
 namespace Functional.Properties.Meta;
 
@@ -35,7 +37,7 @@ public partial class LawsCatchBugsTests
     [Fact]
     public void A_kl_without_the_zero_convention_is_caught_at_a_zero_of_p()
     {
-        var report = LawsOf.Divergence(NaiveKl, "naive KL").Check(); File.WriteAllText("/tmp/report.txt", report.ToString() + "\n----\n" + LawsOf.Metric((p, q) => Kl.Divergence(p, q), "KL").Check());
+        var report = LawsOf.Divergence(NaiveKl, "naive KL").Check();
 
         Assert.False(report.Passed);
         var failure = report["defined at zeros"].Failure;
@@ -90,5 +92,126 @@ public partial class LawsCatchBugsTests
         Assert.NotNull(e.Report);
         Assert.Contains("divergence 'naive KL'", e.Message, StringComparison.Ordinal);
         Assert.Contains("Shrunk:", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The Gaussian "MLE" with the unbiased variance: σ̂² = Σ(x − x̄)²/(n − 1) is not where ℓ peaks (that is /n).</summary>
+    private static double[] BesselGaussian(double[] x)
+    {
+        var mean = x.Average();
+        var squares = x.Sum(v => (v - mean) * (v - mean));
+        return [mean, Math.Sqrt(squares / (x.Length - 1))];
+    }
+
+    private static readonly EstimatorUnderTest BesselMle = new(
+        "Gaussian with n − 1", BesselGaussian, (theta, x) => new Gaussian(theta[0], theta[1]).LogLikelihood(x));
+
+    [Fact]
+    public void A_gaussian_mle_that_divides_by_n_minus_1_is_caught_not_being_a_maximum()
+    {
+        var report = LawsOf.Estimator(BesselMle, SampleModels.Gaussian).Check();
+
+        var failure = report["local maximum"].Failure;
+        Assert.NotNull(failure);
+        // shrunk to the smallest sample, where σ̂ is √2 times the maximiser; moving σ (θ[1]) down raises ℓ
+        Assert.Contains("n = 2,", failure.Shrunk, StringComparison.Ordinal);
+        Assert.Matches(@"with θ\[1\] moved by -[0-9.E-]+·max", failure.Reason);
+        var x = SampleModels.Gaussian.Draw(ParseTruth(failure.Shrunk), ParseSeed(failure.Shrunk), 2);
+        var theta = BesselGaussian(x);
+        Assert.Equal(Math.Abs(x[0] - x[1]) / Math.Sqrt(2.0), theta[1], 12);
+        Assert.True(new Gaussian(theta[0], theta[1] / Math.Sqrt(2.0)).LogLikelihood(x) > new Gaussian(theta[0], theta[1]).LogLikelihood(x));
+    }
+
+    [Fact]
+    public void The_true_gaussian_mle_passes_where_the_n_minus_1_one_fails()
+        => LawsOf.Estimator(
+            new EstimatorUnderTest("Mle.Gaussian", x => [Functional.Estimation.Mle.Gaussian(x).Distribution.Mean, Functional.Estimation.Mle.Gaussian(x).Distribution.StandardDeviation], BesselMle.LogLikelihood),
+            SampleModels.Gaussian).Verify();
+
+    [GeneratedRegex(@"^Gaussian\(([^,]+), ([^)]+)\)")]
+    private static partial Regex TruthPattern();
+
+    [GeneratedRegex(@"seed = ([0-9]+);")]
+    private static partial Regex SeedPattern();
+
+    private static double[] ParseTruth(string shrunk)
+    {
+        var m = TruthPattern().Match(shrunk);
+        Assert.True(m.Success, shrunk);
+        return [double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)];
+    }
+
+    private static ulong ParseSeed(string shrunk)
+    {
+        var m = SeedPattern().Match(shrunk);
+        Assert.True(m.Success, shrunk);
+        return ulong.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Cosine annealing settings drawn from a seed: η₀ ∈ [1e-4, 10], η_min ∈ [0, η₀), T ∈ [1, 400).</summary>
+    private static (double Initial, double Minimum, int Total) CosineSettings(int seed)
+    {
+        var r = new Random(seed);
+        var initial = Math.Pow(10.0, -4.0 + (5.0 * r.NextDouble()));
+        return (initial, initial * r.NextDouble() * 0.9, r.Next(1, 400));
+    }
+
+    [Fact]
+    public void A_cosine_schedule_that_forgets_the_half_is_caught_overshooting_eta_0()
+    {
+        // η(t) = η_min + (η₀ − η_min)(1 + cos(πt/T)) — the ½ is missing, so η(0) = 2η₀ − η_min > η₀
+        var report = LawsOf.Schedule(seed =>
+        {
+            var (initial, minimum, total) = CosineSettings(seed);
+            return new ScheduleUnderTest(
+                $"cosine without ½ (η₀ = {Approx.Show(initial)}, η_min = {Approx.Show(minimum)}, T = {total})",
+                t => minimum + ((initial - minimum) * (1 + Math.Cos(Math.PI * Math.Min(t, total) / total))),
+                minimum,
+                initial,
+                2 * total)
+            { DecreasingFrom = 0 };
+        }, "cosine without ½").Check();
+
+        Assert.True(report["monotone where declared"].Held);
+        var failure = report["within bounds"].Failure;
+        Assert.NotNull(failure);
+        Assert.Contains("cosine without ½ (η₀ = ", failure.Shrunk, StringComparison.Ordinal);
+        var (initial, minimum, _) = Settings(failure.Shrunk);
+        Assert.Contains($"η(0) = {Approx.Show(minimum + ((initial - minimum) * 2))} outside [{Approx.Show(minimum)}, {Approx.Show(initial)}]", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quarter_wave_cosine_that_is_not_clamped_is_caught_going_below_eta_min()
+    {
+        // η(t) = η_min + (η₀ − η_min)·cos(πt/(2T)), not clamped at T: past T the cosine turns negative, η < η_min
+        var report = LawsOf.Schedule(seed =>
+        {
+            var (initial, minimum, total) = CosineSettings(seed);
+            return new ScheduleUnderTest(
+                $"unclamped quarter cosine (η₀ = {Approx.Show(initial)}, η_min = {Approx.Show(minimum)}, T = {total})",
+                t => minimum + ((initial - minimum) * Math.Cos(Math.PI * t / (2.0 * total))),
+                minimum,
+                initial,
+                2 * total);
+        }, "unclamped quarter cosine").Check();
+
+        var failure = report["within bounds"].Failure;
+        Assert.NotNull(failure);
+        var (initial, minimum, total) = Settings(failure.Shrunk);
+        // the first step out of bounds is the first one past T
+        var t = total + 1;
+        var value = minimum + ((initial - minimum) * Math.Cos(Math.PI * t / (2.0 * total)));
+        Assert.True(value < minimum);
+        Assert.Contains($"η({t}) = {Approx.Show(value)} outside [{Approx.Show(minimum)}, {Approx.Show(initial)}]", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"η₀ = ([^,]+), η_min = ([^,]+), T = ([0-9]+)\)")]
+    private static partial Regex SettingsPattern();
+
+    private static (double Initial, double Minimum, int Total) Settings(string shrunk)
+    {
+        var m = SettingsPattern().Match(shrunk);
+        Assert.True(m.Success, shrunk);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return (double.Parse(m.Groups[1].Value, culture), double.Parse(m.Groups[2].Value, culture), int.Parse(m.Groups[3].Value, culture));
     }
 }

@@ -1,18 +1,23 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
-using Functional.Laws.Generators;
 
-namespace Functional.Properties.Generators;
+namespace Functional.Laws.Generators;
 
 /// <summary>
 /// An optimizer case: parameters w (length 1 … 40), a sequence of 1 … 8 gradients, and a learning rate per step in
 /// [1e-4, 1]. Entries are drawn from a seeded generator: mostly N(0, 1)-sized, sometimes exact zeros, sometimes ±1e3.
 /// </summary>
+/// <param name="Parameters">w.</param>
+/// <param name="Gradients">One gradient per step.</param>
+/// <param name="Rates">One learning rate per step.</param>
+/// <param name="Seed">The seed the entries were drawn from.</param>
 public sealed record OptimizerCase(double[] Parameters, double[][] Gradients, double[] Rates, int Seed)
 {
+    /// <summary>n, the number of parameters.</summary>
     public int Dimension => Parameters.Length;
 
+    /// <summary>The case in one line (sizes, seed, w, rates, the first gradient).</summary>
     public override string ToString()
         => $"n = {Dimension}, steps = {Gradients.Length}, seed = {Seed}; w = {Dists.Show(Parameters)}; "
            + $"rates = {Dists.Show(Rates)}; g₀ = {Dists.Show(Gradients[0])}";
@@ -23,12 +28,22 @@ public sealed record OptimizerCase(double[] Parameters, double[][] Gradients, do
 /// largest eigenvalue L of A (by a converged power iteration) and the closed-form minimiser A⁻¹b (Cholesky), a start w₀,
 /// and a step fraction θ ∈ [0.1, 0.95]: gradient descent uses η = θ·2/L &lt; 2/L.
 /// </summary>
+/// <param name="A">A, n × n row-major, symmetric positive definite.</param>
+/// <param name="B">b.</param>
+/// <param name="Start">w₀.</param>
+/// <param name="Mu">μ, a lower bound on A's eigenvalues.</param>
+/// <param name="L">The largest eigenvalue of A (rounded up).</param>
+/// <param name="Theta">θ, the step as a fraction of 2/L.</param>
+/// <param name="Seed">The seed the case was drawn from.</param>
 public sealed record QuadraticCase(double[] A, double[] B, double[] Start, double Mu, double L, double Theta, int Seed)
 {
+    /// <summary>n, the dimension.</summary>
     public int Dimension => B.Length;
 
+    /// <summary>The step η = θ·2/L &lt; 2/L.</summary>
     public double Rate => Theta * 2.0 / L;
 
+    /// <summary>R(w) = ½wᵀAw − bᵀw.</summary>
     public double Value(double[] w)
     {
         var n = Dimension;
@@ -47,6 +62,7 @@ public sealed record QuadraticCase(double[] A, double[] B, double[] Start, doubl
         return f;
     }
 
+    /// <summary>∇R(w) = Aw − b.</summary>
     public double[] Gradient(double[] w)
     {
         var n = Dimension;
@@ -117,6 +133,7 @@ public sealed record QuadraticCase(double[] A, double[] B, double[] Start, doubl
         return x;
     }
 
+    /// <summary>The case in one line.</summary>
     public override string ToString()
         => string.Create(CultureInfo.InvariantCulture, $"n = {Dimension}, μ = {Mu:R}, L = {L:R}, θ = {Theta:R}, seed = {Seed}; b = {Dists.Show(B)}");
 }
@@ -124,8 +141,14 @@ public sealed record QuadraticCase(double[] A, double[] B, double[] Start, doubl
 /// <summary>A stream of noisy samples x_t ~ N(c, σ²) (σ ∈ [0.1, 2]) for SGD on R(w) = E ½(w − x)², minimised at w = c (the
 /// population mean, known exactly), and a Robbins–Monro step η_t = η₀/(1 + t) with η₀ ∈ [1, 2] (η₀ ≥ 1 makes the start's bias vanish like T^−η₀, so the
 /// error is the sampling error, of standard deviation ≤ 1.16σ/√T).</summary>
+/// <param name="Centre">c, the population mean.</param>
+/// <param name="Sigma">σ, the noise's standard deviation.</param>
+/// <param name="Initial">η₀.</param>
+/// <param name="Steps">T, the number of samples.</param>
+/// <param name="Seed">The seed of the sample stream.</param>
 public sealed record StochasticCase(double Centre, double Sigma, double Initial, int Steps, int Seed)
 {
+    /// <summary>The case in one line.</summary>
     public override string ToString()
         => string.Create(CultureInfo.InvariantCulture, $"c = {Centre:R}, σ = {Sigma:R}, η₀ = {Initial:R}, steps = {Steps}, seed = {Seed}");
 }

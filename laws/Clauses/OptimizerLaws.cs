@@ -1,11 +1,16 @@
 using System.Text.Json;
+using Functional.Laws.Generators;
 using Functional.Optimization;
-using Functional.Properties.Generators;
 using static Functional.Laws.Approx;
 
-namespace Functional.Properties.Laws;
+namespace Functional.Laws;
 
 /// <summary>One update of an optimizer under test: writes u into <c>updates</c> and returns the next state.</summary>
+/// <param name="gradient">g at the current parameters.</param>
+/// <param name="state">The current state (must not be modified).</param>
+/// <param name="parameters">w (must not be modified).</param>
+/// <param name="learningRate">η for this step.</param>
+/// <param name="updates">Receives u; the caller applies w ← w + u.</param>
 public delegate object OptimizerUpdate(double[] gradient, object state, double[] parameters, double learningRate, double[] updates);
 
 /// <summary>
@@ -13,9 +18,14 @@ public delegate object OptimizerUpdate(double[] gradient, object state, double[]
 /// <see cref="Update"/>(g, state, w, η, u) → state′, and <see cref="Fingerprint"/>(state), a string that changes whenever the
 /// state does (for ours: its JSON), so that the laws can tell whether a state was modified.
 /// </summary>
+/// <param name="Name">A name for reports.</param>
+/// <param name="Init">w → the initial state.</param>
+/// <param name="Update">(g, state, w, η, u) → the next state, writing the update into u; must leave g, state and w untouched.</param>
+/// <param name="Fingerprint">A string that changes whenever a state does.</param>
 public sealed record OptimizerUnderTest(string Name, Func<double[], object> Init, OptimizerUpdate Update, Func<object, string> Fingerprint)
 {
     /// <summary>One of the core's optimizers; <paramref name="objective"/> for those that re-evaluate it (SAM, steepest descent).</summary>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="optimizer"/> is null.</exception>
     public static OptimizerUnderTest From(Optimizer optimizer, IDifferentiableObjective? objective = null)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
@@ -28,6 +38,7 @@ public sealed record OptimizerUnderTest(string Name, Func<double[], object> Init
             s => JsonSerializer.Serialize((OptimizerState)s));
     }
 
+    /// <summary>The optimizer's name.</summary>
     public override string ToString() => Name;
 }
 
@@ -38,40 +49,65 @@ public sealed record OptimizerUnderTest(string Name, Func<double[], object> Init
 public static class OptimizerLaws
 {
     /// <summary>
-    /// Update never writes its inputs — the gradient, the parameters and the state are bit-for-bit the same afterwards — and it is
-    /// a function: the same inputs give bit-identical updates and equal next states. Checked at every step of the case's
-    /// gradient sequence (so states with non-trivial buffers are covered).
+    /// Update never writes its inputs: the gradient, the parameters and the state are bit-for-bit the same afterwards.
+    /// Checked at every step of the case's gradient sequence (so states with non-trivial buffers are covered).
     /// </summary>
-    public static Action<OptimizerCase> UpdateIsPure(OptimizerUnderTest optimizer)
-        => c =>
+    public static Action<OptimizerCase> LeavesInputsUntouched(OptimizerUnderTest optimizer)
+        => c => Steps(optimizer, c, (t, g, gBefore, w, wBefore, state, stateBefore, _) =>
         {
-            ArgumentNullException.ThrowIfNull(optimizer);
-            var w = (double[])c.Parameters.Clone();
-            var state = optimizer.Init((double[])w.Clone());
-            for (var t = 0; t < c.Gradients.Length; t++)
-            {
-                var g = (double[])c.Gradients[t].Clone();
-                var wBefore = (double[])w.Clone();
-                var gBefore = (double[])g.Clone();
-                var stateBefore = optimizer.Fingerprint(state);
-                var first = new double[w.Length];
-                var second = new double[w.Length];
-                var next1 = optimizer.Update(g, state, w, c.Rates[t], first);
-                That(Bitwise(g, gBefore), () => $"{optimizer} step {t}: Update wrote into the gradient");
-                That(Bitwise(w, wBefore), () => $"{optimizer} step {t}: Update wrote into the parameters");
-                That(optimizer.Fingerprint(state) == stateBefore, () => $"{optimizer} step {t}: Update modified the state it was given");
-                var next2 = optimizer.Update(g, state, w, c.Rates[t], second);
-                That(Bitwise(first, second), () => $"{optimizer} step {t}: the same inputs gave different updates");
-                That(optimizer.Fingerprint(next1) == optimizer.Fingerprint(next2), () => $"{optimizer} step {t}: the same inputs gave different states");
-                for (var i = 0; i < w.Length; i++)
-                {
-                    That(double.IsFinite(first[i]) || !double.IsFinite(w[i] + (c.Rates[t] * g[i])), () => $"{optimizer} step {t}: u[{i}] = {Show(first[i])} from finite inputs");
-                    w[i] += first[i];
-                }
+            That(Bitwise(g, gBefore), () => $"{optimizer} step {t}: Update wrote into the gradient");
+            That(Bitwise(w, wBefore), () => $"{optimizer} step {t}: Update wrote into the parameters");
+            That(optimizer.Fingerprint(state) == stateBefore, () => $"{optimizer} step {t}: Update modified the state it was given");
+        });
 
-                state = next1;
+    /// <summary>
+    /// Update is a function: the same inputs give bit-identical updates and equal next states, at every step of the case.
+    /// </summary>
+    public static Action<OptimizerCase> IsDeterministic(OptimizerUnderTest optimizer)
+        => c => Steps(optimizer, c, (t, g, _, w, _, state, _, first) =>
+        {
+            var second = new double[w.Length];
+            var again = optimizer.Update((double[])g.Clone(), state, (double[])w.Clone(), c.Rates[t], second);
+            That(Bitwise(first.U, second), () => $"{optimizer} step {t}: the same inputs gave different updates");
+            That(optimizer.Fingerprint(first.Next) == optimizer.Fingerprint(again), () => $"{optimizer} step {t}: the same inputs gave different states");
+        });
+
+    /// <summary>Finite inputs give a finite update u (never NaN or ±∞), at every step of the case.</summary>
+    public static Action<OptimizerCase> FiniteUpdates(OptimizerUnderTest optimizer)
+        => c => Steps(optimizer, c, (t, g, _, w, _, _, _, first) =>
+        {
+            for (var i = 0; i < w.Length; i++)
+            {
+                var k = i;
+                That(double.IsFinite(first.U[k]) || !double.IsFinite(w[k] + (c.Rates[t] * g[k])), () => $"{optimizer} step {t}: u[{k}] = {Show(first.U[k])} from finite inputs");
             }
-        };
+        });
+
+    private delegate void StepCheck(int step, double[] g, double[] gBefore, double[] w, double[] wBefore, object state, string stateBefore, (double[] U, object Next) result);
+
+    /// <summary>Runs the case's steps, calling <paramref name="check"/> after each Update, then applies w ← w + u.</summary>
+    private static void Steps(OptimizerUnderTest optimizer, OptimizerCase c, StepCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        var w = (double[])c.Parameters.Clone();
+        var state = optimizer.Init((double[])w.Clone());
+        for (var t = 0; t < c.Gradients.Length; t++)
+        {
+            var g = (double[])c.Gradients[t].Clone();
+            var wBefore = (double[])w.Clone();
+            var gBefore = (double[])g.Clone();
+            var stateBefore = optimizer.Fingerprint(state);
+            var u = new double[w.Length];
+            var next = optimizer.Update(g, state, w, c.Rates[t], u);
+            check(t, g, gBefore, w, wBefore, state, stateBefore, (u, next));
+            for (var i = 0; i < w.Length; i++)
+            {
+                w[i] = wBefore[i] + u[i];
+            }
+
+            state = next;
+        }
+    }
 
     /// <summary>
     /// Gradient descent on a strongly convex quadratic with η &lt; 2/L decreases R at every step (up to R's rounding) and

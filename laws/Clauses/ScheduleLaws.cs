@@ -1,7 +1,7 @@
 using Functional.Optimization;
 using static Functional.Laws.Approx;
 
-namespace Functional.Properties.Laws;
+namespace Functional.Laws;
 
 /// <summary>
 /// Laws of learning-rate schedules, for any schedule given as a function of the step (<c>t =&gt; schedule.At(t)</c>, or your own
