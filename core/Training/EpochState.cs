@@ -8,7 +8,8 @@ namespace Functional.Training;
 /// data (numbers, arrays, the optimizer's and plateau scheduler's states), so it round-trips through System.Text.Json and
 /// <see cref="Trainer.Epochs"/> can continue from it exactly as the uninterrupted run would.
 /// </summary>
-/// <param name="Epoch">Completed epochs: 0 for the initial state, then 1, 2, ….</param>
+/// <param name="Epoch">Epochs run: 0 for the initial state, then 1, 2, … (a last epoch cut short by divergence or the step
+/// budget counts).</param>
 /// <param name="Step">Completed optimizer steps.</param>
 /// <param name="Weights">θ after the epoch (a copy; finite). After early stopping with restore-best: the best epoch's θ.</param>
 /// <param name="TrainRisk">The regularised empirical risk on all training rows at <paramref name="Weights"/> (not finite only when

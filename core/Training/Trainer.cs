@@ -76,6 +76,14 @@ public static class Trainer
             throw new ArgumentException("resumeFrom has a plateau state exactly when the setup has a plateau scheduler; these differ.", name);
         }
 
+        foreach (var w in state.Weights)
+        {
+            if (!double.IsFinite(w))
+            {
+                throw new ArgumentException($"resumeFrom.Weights holds {w}; a state to resume from has finite weights.", name);
+            }
+        }
+
         if (state.Epoch < 0 || state.Step < 0)
         {
             throw new ArgumentException($"resumeFrom has epoch {state.Epoch} and step {state.Step}; neither may be negative.", name);
@@ -234,7 +242,7 @@ public static class Trainer
             var (risk, gradientNorm) = FullRisk(w);
             if (!double.IsFinite(risk))
             {
-                return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, risk) with { Epoch = epoch };
+                return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, risk);
             }
 
             var validation = ValidationRisk(w);
@@ -303,6 +311,7 @@ public static class Trainer
             PlateauState? plateau, double risk)
             => state with
             {
+                Epoch = state.Epoch + 1,
                 Step = step,
                 Weights = [.. w],
                 TrainRisk = double.IsNaN(risk) ? risk : double.PositiveInfinity,

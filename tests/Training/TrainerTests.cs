@@ -219,4 +219,26 @@ public class TrainerTests
         var run = Trainer.Epochs(chained).ToList();
         Assert.Equal(run.Skip(5), Trainer.Epochs(chained, JsonSerializer.Deserialize<EpochState>(JsonSerializer.Serialize(run[4]))));
     }
+    [Fact]
+    public void Mini_batch_softmax_regression_on_iris_classifies_well()
+    {
+        var raw = DataFiles.Load("iris");
+        var data = Standardizer.Fit(raw).Apply(raw);
+        var setup = new TrainingSetup(
+            TrainingModel.Softmax(new SoftmaxModel(data.Columns, 3)), data, Optimizers.Sgd(momentum: 0.9), Schedules.Constant(0.05),
+            new TrainingOptions(epochs: 40, mode: TrainingMode.MiniBatch, batchSize: 10), Regularizer.Ridge(1e-3), seed: 2);
+        var states = Trainer.Epochs(setup).ToList();
+        Assert.Equal(Math.Log(3.0), states[0].TrainRisk, 12); // zeros: uniform over 3 classes
+        Assert.True(states[^1].TrainRisk < 0.2, $"risk {states[^1].TrainRisk}");
+        Assert.True(states[^1].TrainAccuracy > 0.95, $"accuracy {states[^1].TrainAccuracy}");
+    }
+
+    [Fact]
+    public void Resuming_from_a_state_with_non_finite_weights_is_rejected()
+    {
+        var setup = LeastSquares(new TrainingOptions(epochs: 3));
+        var first = Trainer.Epochs(setup).First();
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Epochs(setup, first with { Weights = [0.0, double.NaN, 0.0] }));
+        Assert.Equal("resumeFrom", e.ParamName);
+    }
 }
