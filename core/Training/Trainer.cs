@@ -1,0 +1,393 @@
+using Functional.Models;
+using Functional.Models.Data;
+using Functional.Optimization;
+
+namespace Functional.Training;
+
+/// <summary>
+/// The training loop as a lazy, pure fold: a <see cref="TrainingSetup"/> unfolds into a sequence of immutable
+/// <see cref="EpochState"/>s, the initial state (epoch 0) first and a state with <see cref="EpochState.Stop"/> set last.
+/// Nothing about time, files or cancellation: the caller enumerates as far as it likes.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>
+    /// The epochs of a run. Without <paramref name="resumeFrom"/>: the initial state, then one state per epoch until a
+    /// stopping rule fires. With it: the states after <paramref name="resumeFrom"/>, bit-identical to those the
+    /// uninterrupted run yields after it (also after a JSON round-trip of the state); nothing if it is already stopped.
+    /// </summary>
+    /// <param name="setup">The run.</param>
+    /// <param name="resumeFrom">A state of a run of the same setup to continue from, or null to start.</param>
+    /// <returns>The lazy sequence; each enumeration recomputes it (and owns its own scratch memory).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="setup"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="resumeFrom"/> does not fit the setup (weights of another length, an
+    /// optimizer state of another optimizer or dimension, a plateau state without a plateau scheduler or the reverse).</exception>
+    /// <remarks>Stopping rules, checked after every epoch in this priority: divergence (a batch risk, gradient or update NaN
+    /// or infinite: the state keeps the last finite weights and names the step); early stopping; plateau of the risk; plateau
+    /// of the weights; the step budget (checked before every step, so it may end an epoch early); the epoch budget.</remarks>
+    public static IEnumerable<EpochState> Epochs(TrainingSetup setup, EpochState? resumeFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        if (resumeFrom is not null)
+        {
+            CheckResume(setup, resumeFrom);
+        }
+
+        return Run(setup, resumeFrom);
+    }
+
+    /// <summary>The final state of a run: <see cref="Epochs"/> enumerated to its end.</summary>
+    /// <param name="setup">The run.</param>
+    /// <returns>The stopped state.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="setup"/> is null.</exception>
+    public static EpochState Train(TrainingSetup setup) => Epochs(setup).Last();
+
+    private static IEnumerable<EpochState> Run(TrainingSetup setup, EpochState? resumeFrom)
+    {
+        var fold = new Fold(setup);
+        var state = resumeFrom;
+        if (state is null)
+        {
+            state = fold.Initial();
+            yield return state;
+        }
+
+        while (state.Stop is null)
+        {
+            state = fold.Next(state);
+            yield return state;
+        }
+    }
+
+    private static void CheckResume(TrainingSetup setup, EpochState resumeFrom)
+    {
+        const string name = nameof(resumeFrom);
+        var state = resumeFrom;
+        LinearModel.CheckParameters(state.Weights.IsDefault ? 0 : state.Weights.Length, setup.Model.ParameterCount, name);
+        if (state.Optimizer is null || state.Optimizer.Kind != setup.Optimizer.Name || state.Optimizer.Dimension != setup.Model.ParameterCount)
+        {
+            throw new ArgumentException(
+                $"resumeFrom.Optimizer is {(state.Optimizer?.ToString() ?? "null")}; the setup's optimizer '{setup.Optimizer.Name}' needs its own state for {setup.Model.ParameterCount} parameters.",
+                name);
+        }
+
+        if ((state.Plateau is null) != (setup.Plateau is null))
+        {
+            throw new ArgumentException("resumeFrom has a plateau state exactly when the setup has a plateau scheduler; these differ.", name);
+        }
+
+        foreach (var w in state.Weights)
+        {
+            if (!double.IsFinite(w))
+            {
+                throw new ArgumentException($"resumeFrom.Weights holds {w}; a state to resume from has finite weights.", name);
+            }
+        }
+
+        if (state.Epoch < 0 || state.Step < 0)
+        {
+            throw new ArgumentException($"resumeFrom has epoch {state.Epoch} and step {state.Step}; neither may be negative.", name);
+        }
+    }
+
+    /// <summary>One enumeration's scratch memory and the step logic. Mutates only its own buffers.</summary>
+    private sealed class Fold : IDifferentiableObjective
+    {
+        private readonly TrainingSetup _setup;
+        private readonly TrainingModel _model;
+        private readonly TrainingOptions _options;
+        private readonly Dataset _train;
+        private readonly ModelWorkspace _workspace;
+        private readonly int[] _labels;
+        private readonly double[] _gradient;
+        private readonly double[] _updates;
+        private readonly double[] _next;
+        private readonly double[] _batchFeatures;
+        private readonly double[] _batchTargets;
+        private readonly double[] _margins;
+        private readonly int[] _order;
+        private int _batchRows;
+
+        internal Fold(TrainingSetup setup)
+        {
+            _setup = setup;
+            _model = setup.Model;
+            _options = setup.Options;
+            _train = setup.Train;
+            var rows = Math.Max(_train.Rows, setup.Validation?.Rows ?? 0);
+            _workspace = new ModelWorkspace(rows, _model.Outputs);
+            _labels = new int[rows];
+            var p = _model.ParameterCount;
+            _gradient = new double[p];
+            _updates = new double[p];
+            _next = new double[p];
+            _batchFeatures = new double[_train.Rows * _train.Columns];
+            _batchTargets = new double[_train.Rows];
+            _margins = new double[rows];
+            _order = new int[_train.Rows];
+        }
+
+        /// <summary>The risk of the current batch, for optimizers that re-evaluate it (SAM, steepest descent).</summary>
+        public double ValueAndGradient(ReadOnlySpan<double> w, Span<double> gradient)
+            => _model.Risk(w, _batchFeatures.AsSpan(0, _batchRows * _train.Columns), _batchTargets.AsSpan(0, _batchRows), _setup.Regularizer, gradient, _workspace, _labels);
+
+        internal EpochState Initial()
+        {
+            var p = _model.ParameterCount;
+            var weights = new double[p];
+            var generator = new SeededGenerator(_setup.Seed);
+            switch (_setup.Initialization.Kind)
+            {
+                case InitializationKind.Uniform:
+                    var half = 1.0 / (2.0 * Math.Max(p, 1));
+                    for (var i = 0; i < p; i++)
+                    {
+                        weights[i] = (2.0 * generator.NextDouble() - 1.0) * half;
+                    }
+
+                    break;
+                case InitializationKind.Given:
+                    _setup.Initialization.Weights.CopyTo(weights);
+                    break;
+                default:
+                    break;
+            }
+
+            var plateau = _setup.Plateau?.Init(_setup.Schedule.At(0));
+            var rate = plateau?.LearningRate ?? _setup.Schedule.At(0);
+            var optimizer = _setup.Optimizer.Init(weights);
+            var (risk, gradientNorm) = FullRisk(weights);
+            var validation = ValidationRisk(weights);
+            var hasValidation = validation is not null;
+            var state = new EpochState(
+                0, 0, [.. weights], risk, TrainAccuracy(weights, risk), validation, ValidationAccuracy(weights, validation),
+                Norm(weights), gradientNorm, rate, risk, optimizer, generator.NextBits(), plateau,
+                0, validation, hasValidation ? [.. weights] : [], 0, 0, 0, null, null);
+            return double.IsFinite(risk) ? state : state with { Stop = StopReason.Diverged, StopStep = 0 };
+        }
+
+        internal EpochState Next(EpochState state)
+        {
+            var n = _train.Rows;
+            var columns = _train.Columns;
+            var w = state.Weights.ToArray();
+            var optimizer = state.Optimizer;
+            var step = state.Step;
+            var smoothed = state.SmoothedRisk;
+            var generatorState = state.Generator;
+            var rate = state.LearningRate;
+            var plateau = state.Plateau;
+            StopReason? stop = null;
+            long? stopStep = null;
+            var lambda = _options.Smoothing;
+
+            var batch = _options.Mode switch
+            {
+                TrainingMode.FullBatch => n,
+                TrainingMode.PerSample => 1,
+                _ => _options.BatchSize,
+            };
+            if (_options.Mode != TrainingMode.FullBatch)
+            {
+                var generator = new SeededGenerator(generatorState);
+                generatorState = generator.NextBits();
+                Order(w, ref generator);
+            }
+            else
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    _order[i] = i;
+                }
+            }
+
+            for (var start = 0; start < n; start += batch)
+            {
+                if (_options.MaxSteps is long budget && step >= budget)
+                {
+                    stop = StopReason.StepBudget;
+                    stopStep = step;
+                    break;
+                }
+
+                _batchRows = Math.Min(batch, n - start);
+                _train.Gather(_order.AsSpan(start, _batchRows), _batchFeatures, _batchTargets);
+                var epsilon = ValueAndGradient(w, _gradient);
+                if (!double.IsFinite(epsilon) || !LinearModel.AllFinite(_gradient))
+                {
+                    return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, epsilon);
+                }
+
+                rate = plateau?.LearningRate ?? _setup.Schedule.At(step);
+                var after = _setup.Optimizer.RequiresObjective
+                    ? _setup.Optimizer.Update(this, _gradient, optimizer, w, rate, _updates)
+                    : _setup.Optimizer.Update(_gradient, optimizer, w, rate, _updates);
+                for (var i = 0; i < w.Length; i++)
+                {
+                    _next[i] = w[i] + _updates[i];
+                }
+
+                if (!LinearModel.AllFinite(_next))
+                {
+                    return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, double.PositiveInfinity);
+                }
+
+                _next.CopyTo(w, 0);
+                optimizer = after;
+                step++;
+                smoothed = ((1.0 - lambda) * smoothed) + (lambda * epsilon);
+            }
+
+            var epoch = state.Epoch + 1;
+            var (risk, gradientNorm) = FullRisk(w);
+            if (!double.IsFinite(risk))
+            {
+                return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, risk);
+            }
+
+            var validation = ValidationRisk(w);
+            if (plateau is not null)
+            {
+                plateau = _setup.Plateau!.Update(plateau, validation ?? risk);
+            }
+
+            var bestEpoch = state.BestEpoch;
+            var best = state.BestValidationRisk;
+            var bestWeights = state.BestWeights;
+            var bad = state.BadEpochs;
+            if (validation is double v)
+            {
+                if (best is not double b || v < b)
+                {
+                    (bestEpoch, best, bestWeights, bad) = (epoch, v, [.. w], 0);
+                }
+                else
+                {
+                    bad++;
+                }
+            }
+
+            var riskPlateau = _options.RiskTolerance is double rt
+                && Math.Abs(risk - state.TrainRisk) <= rt * Math.Max(1.0, Math.Abs(state.TrainRisk))
+                ? state.RiskPlateauEpochs + 1 : 0;
+            var weightPlateau = _options.WeightTolerance is double wt
+                && Distance(w, state.Weights.AsSpan()) <= wt * Math.Max(1.0, state.WeightNorm)
+                ? state.WeightPlateauEpochs + 1 : 0;
+
+            var earlyStop = _options.EarlyStoppingPatience > 0 && bad >= _options.EarlyStoppingPatience;
+            stop = earlyStop ? StopReason.EarlyStopping
+                : riskPlateau >= _options.PlateauPatience ? StopReason.RiskPlateau
+                : weightPlateau >= _options.PlateauPatience ? StopReason.WeightPlateau
+                : stop is not null || (_options.MaxSteps is long m && step >= m) ? StopReason.StepBudget
+                : epoch >= _options.Epochs ? StopReason.EpochBudget
+                : null;
+            stopStep = stop is null ? null : step;
+
+            var result = new EpochState(
+                epoch, step, [.. w], risk, TrainAccuracy(w, risk), validation, ValidationAccuracy(w, validation), Norm(w), gradientNorm,
+                rate, smoothed, optimizer, generatorState, plateau, bestEpoch, best, bestWeights, bad, riskPlateau, weightPlateau,
+                stop, stopStep);
+            if (earlyStop && _options.RestoreBest)
+            {
+                var restored = bestWeights.ToArray();
+                var (bestRisk, bestGradient) = FullRisk(restored);
+                result = result with
+                {
+                    Weights = bestWeights,
+                    TrainRisk = bestRisk,
+                    TrainAccuracy = TrainAccuracy(restored, bestRisk),
+                    ValidationRisk = best,
+                    ValidationAccuracy = ValidationAccuracy(restored, best),
+                    WeightNorm = Norm(restored),
+                    GradientNorm = bestGradient,
+                };
+            }
+
+            return result;
+        }
+
+        private static EpochState Diverged(
+            EpochState state, double[] w, long step, double smoothed, OptimizerState optimizer, ulong generator, double rate,
+            PlateauState? plateau, double risk)
+            => state with
+            {
+                Epoch = state.Epoch + 1,
+                Step = step,
+                Weights = [.. w],
+                TrainRisk = double.IsNaN(risk) ? risk : double.PositiveInfinity,
+                TrainAccuracy = null,
+                ValidationRisk = null,
+                ValidationAccuracy = null,
+                WeightNorm = Norm(w),
+                GradientNorm = double.NaN,
+                LearningRate = rate,
+                SmoothedRisk = smoothed,
+                Optimizer = optimizer,
+                Generator = generator,
+                Plateau = plateau,
+                Stop = StopReason.Diverged,
+                StopStep = step,
+            };
+
+        /// <summary>The epoch's visiting order: a shuffle, then (for the error/uncertainty orders) a stable sort by margin
+        /// so ties keep their random order.</summary>
+        private void Order(double[] w, ref SeededGenerator generator)
+        {
+            var n = _train.Rows;
+            for (var i = 0; i < n; i++)
+            {
+                _order[i] = i;
+            }
+
+            generator.Shuffle(_order);
+            if (_options.Order == SampleOrder.Shuffle)
+            {
+                return;
+            }
+
+            var margins = _margins.AsSpan(0, n);
+            _model.Margins(w, _train, margins, _workspace);
+            var keys = new (double Key, int Position)[n];
+            for (var i = 0; i < n; i++)
+            {
+                var m = margins[_order[i]];
+                keys[i] = (_options.Order == SampleOrder.Uncertainty ? Math.Abs(m) : m, i);
+            }
+
+            var items = _order.ToArray();
+            Array.Sort(keys, items);
+            items.CopyTo(_order, 0);
+        }
+
+        private (double Risk, double GradientNorm) FullRisk(double[] w)
+        {
+            var risk = _model.Risk(w, _train.Features, _train.Targets, _setup.Regularizer, _gradient, _workspace, _labels);
+            return (risk, Norm(_gradient));
+        }
+
+        private double? ValidationRisk(double[] w)
+            => _setup.Validation is { } v
+                ? _model.Risk(w, v.Features, v.Targets, _setup.Regularizer, Span<double>.Empty, _workspace, _labels)
+                : null;
+
+        private double? TrainAccuracy(double[] w, double risk)
+            => double.IsFinite(risk) ? _model.Accuracy(w, _train, _workspace, _margins) : null;
+
+        private double? ValidationAccuracy(double[] w, double? risk)
+            => risk is double r && double.IsFinite(r) ? _model.Accuracy(w, _setup.Validation!, _workspace, _margins) : null;
+
+        private static double Norm(ReadOnlySpan<double> x) => VectorOps.Norm(x);
+
+        private static double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < a.Length; i++)
+            {
+                var d = a[i] - b[i];
+                sum += d * d;
+            }
+
+            return Math.Sqrt(sum);
+        }
+    }
+}
