@@ -124,7 +124,7 @@ public partial class ReproduceCommandTests
         var run = await ShellRun.Of("reproduce", "losses", "--out", folder.Path);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.StartsWith("[1/1] losses: 4 figures, 2 tables", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("[1/1] losses: 6 figures, 2 tables", run.Out, StringComparison.Ordinal);
         var files = Directory.GetFiles(folder.Path).Select(Path.GetFileName).ToArray();
         Assert.Contains("index.html", files);
         Assert.All(files, f => Assert.True(f == "index.html" || f!.StartsWith("losses-", StringComparison.Ordinal), f));

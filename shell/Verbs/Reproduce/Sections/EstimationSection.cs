@@ -52,7 +52,7 @@ internal sealed class EstimationSection : IReproduceSection
         var mean = Location.L2(sample).Estimate;
         var median = Location.L1(sample).Estimate;
         var locationChart = new Chart(
-            "Location estimate of 1, 1.5, …, 4 and an outlier at 30: Huber(δ) moves from the median to the mean",
+            "Huber(δ) location estimate: from the median to the mean",
             new Axis("δ"),
             new Axis("μ̂"),
             [

@@ -80,13 +80,42 @@ internal sealed class LossesSection : IReproduceSection
     }
 
     /// <summary>
-    /// ── Barron family (issue 4) ──────────────────────────────────────────────────────────────────────────────────────────
-    /// Barron's general loss ρ(x, α, c) over α ∈ {2, 1, 0, −2, −∞} (and ∂ρ/∂x) is being added to core/Losses on branch loss2.
-    /// The lead wires it here after merging: yield a Figure "losses-barron" (values over x ∈ [−4, 4] for several α, c = 1)
-    /// and one "losses-barron-derivatives", evaluated with the core's Barron kernel like <see cref="RegressionFamily"/>.
-    /// Until then the report has no Barron figure rather than a stand-in computed outside the core.
+    /// Barron's general loss ρ(x, α, c = 1) over α ∈ {2, 1, ½, 0, −2, −∞},
+    /// value and ∂ρ/∂x, from the core's Barron kernel (α = 2 is L2, 1 Charbonnier, 0 Cauchy, −2 Geman–McClure, −∞ Welsch).
     /// </summary>
-    private static IEnumerable<ReportItem> BarronFamily() => [];
+    private static IEnumerable<ReportItem> BarronFamily()
+    {
+        var x = Grid.Linspace(-6, 6, 1201);
+        var zeros = new double[x.Length];
+        var alphas = new (double Alpha, string Name)[]
+        {
+            (2.0, "α = 2 (L2)"),
+            (1.0, "α = 1 (Charbonnier)"),
+            (0.5, "α = ½"),
+            (0.0, "α = 0 (Cauchy)"),
+            (-2.0, "α = −2 (Geman–McClure)"),
+            (double.NegativeInfinity, "α = −∞ (Welsch)"),
+        };
+        var values = new List<Series>();
+        var derivatives = new List<Series>();
+        foreach (var (alpha, name) in alphas)
+        {
+            var (value, gradient) = Evaluate((p, t, v, g) => Loss.BarronElementwise(p, t, v, g, alpha: alpha, scale: 1.0), x, zeros);
+            values.Add(new Series(name, x, value));
+            derivatives.Add(new Series(name, x, gradient));
+        }
+
+        yield return new Figure(
+            "losses-barron",
+            "Barron's general adaptive loss ρ(x, α, c = 1): one shape parameter α moves continuously from L2 (α = 2) through "
+            + "Charbonnier (1), Cauchy (0) and Geman–McClure (−2) to Welsch (α → −∞). Smaller α discounts outliers more.",
+            new Chart("Barron's ρ(x, α, c = 1)", new Axis("residual x"), new Axis("loss ρ(x, α, 1)", Min: 0, Max: 6), values));
+        yield return new Figure(
+            "losses-barron-derivatives",
+            "∂ρ/∂x for the same α: for α < 1 the influence of a residual redescends towards 0 far out, which is what makes the "
+            + "fit robust.",
+            new Chart("Barron's ∂ρ/∂x", new Axis("residual x"), new Axis("derivative ∂ρ/∂x", Min: -3, Max: 3), derivatives));
+    }
 
     /// <summary>The margin surrogates at label +1 (margin m = f), each scaled to pass through (0, 1), against the 0-1 error.</summary>
     private static IEnumerable<ReportItem> Surrogates()
