@@ -50,16 +50,8 @@ internal static class VectorOps
         return max;
     }
 
-    internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
-        }
-
-        return sum;
-    }
+    /// <summary>Σ x_i y_i through the models' dense kernel: one dot product, address-independent rounding, everywhere.</summary>
+    internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => Models.Dense.Dot(x, y);
 
     /// <summary>Throws naming the first entry of <paramref name="x"/> that is NaN or infinite.</summary>
     internal static void Finite(ReadOnlySpan<double> x, string name)
