@@ -1,3 +1,4 @@
+using Functional.Laws.Generators;
 using Functional.Numerics;
 
 namespace Functional.Laws;
@@ -37,6 +38,39 @@ public static class LawsOf
     public static EntropyLawSuite Entropy(Func<double[], double> entropy, Func<int, double> maximum, string name = "entropy")
         => new(entropy, maximum, name);
 
+    /// <summary>The laws of a loss with a derivative (see <see cref="LossLawSuite"/>); its declarations switch laws on.</summary>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="loss"/> is null.</exception>
+    public static LossLawSuite Loss(LossUnderTest loss) => new(loss);
+
+    /// <summary>
+    /// The laws of a loss given by its value and derivative: <paramref name="value"/>(ŷ, y, parameter) and
+    /// <paramref name="derivative"/>(ŷ, y, parameter), with the predictions where it has kinks (null: none) and whether it is a
+    /// surrogate of the 0-1 error (targets ±1, scaled by <paramref name="surrogateScale"/>; null: not claimed).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="value"/> or <paramref name="derivative"/> is null.</exception>
+    public static LossLawSuite Loss(
+        Func<double, double, double, double> value,
+        Func<double, double, double, double> derivative,
+        string name = "loss",
+        TargetDomain domain = TargetDomain.Real,
+        Func<double, double, IReadOnlyList<double>>? kinks = null,
+        double? surrogateScale = null)
+        => new(LossUnderTest.Pointwise(name, value, derivative) with
+        {
+            Domain = domain,
+            Kinks = kinks,
+            Surrogate = surrogateScale is { } s ? ZeroOneSurrogate.OnSigns(s) : null,
+        });
+
+    /// <summary>
+    /// The laws of a family of losses, e.g. Barron's general robust loss over its shape α: each case checks
+    /// <paramref name="member"/>(shape) for a shape drawn from <paramref name="shapes"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="shapes"/> is empty.</exception>
+    public static LossLawSuite LossFamily(string name, Func<double, LossUnderTest> member, IReadOnlyList<double> shapes)
+        => new(name, member, shapes);
+
     /// <summary>The laws of an optimizer given as an (Init, Update) pair (see <see cref="OptimizerLawSuite"/>).</summary>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="optimizer"/> is null.</exception>
     public static OptimizerLawSuite Optimizer(OptimizerUnderTest optimizer, OptimizerTraits? traits = null)
@@ -63,6 +97,6 @@ public static class LawsOf
     /// <summary>The laws of an estimator with a log-likelihood, on samples from <paramref name="model"/> (see <see cref="EstimatorLawSuite"/>).</summary>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     /// <exception cref="ArgumentException">Thrown when equivariance is claimed without parameter roles.</exception>
-    public static EstimatorLawSuite Estimator(EstimatorUnderTest estimator, Generators.SampleModel model, EstimatorTraits? traits = null)
+    public static EstimatorLawSuite Estimator(EstimatorUnderTest estimator, SampleModel model, EstimatorTraits? traits = null)
         => new(estimator, model, traits);
 }

@@ -1,8 +1,8 @@
+using Functional.Laws.Generators;
 using Functional.Losses;
 using Functional.Numerics;
-using Functional.Properties.Generators;
 using Functional.Properties.Harness;
-using Functional.Properties.Laws;
+using Functional.Laws;
 using static Functional.Laws.Approx;
 
 namespace Functional.Properties.Losses;
@@ -35,7 +35,7 @@ public class ClassificationLossProperties
         => Holds.ForAll(LossGenerators.Cases(TargetDomain.UnitInterval), c =>
         {
             var (x, t) = (c.P, c.T);
-            var (v, g) = CoreLosses.BinaryCrossEntropyWithLogits.Elementwise.At(x, t, c.Parameter);
+            var (v, g) = CoreLosses.BinaryCrossEntropyWithLogits.At(x, t, c.Parameter);
             for (var i = 0; i < x.Length; i++)
             {
                 var (softplus, tx) = (Logistic.Softplus(x[i]), t[i] * x[i]);
@@ -56,7 +56,7 @@ public class ClassificationLossProperties
         => Holds.ForAll(LossGenerators.Cases(TargetDomain.UnitInterval, PredictionRange.Moderate), c =>
         {
             var (x, t) = (c.P, c.T);
-            var (v, _) = CoreLosses.BinaryCrossEntropyWithLogits.Elementwise.At(x, t, c.Parameter);
+            var (v, _) = CoreLosses.BinaryCrossEntropyWithLogits.At(x, t, c.Parameter);
             for (var i = 0; i < x.Length; i++)
             {
                 if (Math.Abs(x[i]) > 20.0)
@@ -76,11 +76,11 @@ public class ClassificationLossProperties
 
     [Fact]
     public void Logistic_loss_is_bce_with_logits_at_t_half_y_plus_one()
-        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.Agree(CoreLosses.Logistic.Elementwise, BceOnLabels, 4.0 * Eps, 0.0));
+        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.Agree(CoreLosses.Logistic, BceOnLabels, 4.0 * Eps, 0.0));
 
     [Fact]
     public void Logistic_loss_is_a_function_of_the_margin_by_the_chain_rule()
-        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.Agree(CoreLosses.Logistic.Elementwise, LogisticThroughTheMargin, 4.0 * Eps, 0.0));
+        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.Agree(CoreLosses.Logistic, LogisticThroughTheMargin, 4.0 * Eps, 0.0));
 
     /// <summary>
     /// For x ≥ 1 and t ∈ [½, 1] the loss is (1 − t)·x + log1p(e^−x), and 1 − t is exact there (Sterbenz): the reference is
@@ -93,7 +93,7 @@ public class ClassificationLossProperties
         {
             var x = c.P.Select(Math.Abs).Select(v => Math.Max(v, 1.0)).ToArray();
             var t = c.T.Select(v => 0.5 + (0.5 * v)).ToArray();
-            var (v, _) = CoreLosses.BinaryCrossEntropyWithLogits.Elementwise.At(x, t, c.Parameter);
+            var (v, _) = CoreLosses.BinaryCrossEntropyWithLogits.At(x, t, c.Parameter);
             for (var i = 0; i < x.Length; i++)
             {
                 var reference = ((1.0 - t[i]) * x[i]) + Logistic.Softplus(-x[i]);
@@ -106,7 +106,7 @@ public class ClassificationLossProperties
     {
         double[] x = [40.0, -40.0];
         double[] t = [1.0, 0.0];
-        var (v, g) = CoreLosses.BinaryCrossEntropyWithLogits.Elementwise.At(x, t, 1.0);
+        var (v, g) = CoreLosses.BinaryCrossEntropyWithLogits.At(x, t, 1.0);
         Assert.Equal(4.248354255291589e-18, v[0], 1e-30);
         Assert.Equal(4.248354255291589e-18, v[1], 1e-30);
         Assert.Equal(-4.248354255291589e-18, g[0], 1e-30);

@@ -1,89 +1,56 @@
 using Functional.Laws;
+using Functional.Laws.Generators;
 using Functional.Losses;
 using Functional.Numerics;
-using Functional.Properties.Generators;
 using Functional.Properties.Harness;
-using Functional.Properties.Laws;
 
 namespace Functional.Properties.Losses;
 
-/// <summary>The generic loss laws, instantiated for every element-wise loss of the core.</summary>
+/// <summary>
+/// The laws package's loss suite (<see cref="LawsOf.Loss(LossUnderTest)"/>) run on every element-wise loss of the core, and
+/// the family suite on Barron's ρ over α: one test per (loss, law), so a failure names both.
+/// </summary>
 public class LossLawProperties
 {
-    public static TheoryData<string> Losses => CoreLosses.Names;
+    private static readonly Dictionary<string, LossLawSuite> Suites = CoreLosses.All
+        .Select(LawsOf.Loss)
+        .Append(LawsOf.LossFamily("Barron", CoreLosses.Barron, CoreLosses.BarronShapes))
+        .ToDictionary(s => s.Subject);
 
-    [Theory]
-    [MemberData(nameof(Losses))]
-    public void Derivative_equals_a_central_difference_away_from_kinks(string name)
+    /// <summary>Every (suite, law) pair.</summary>
+    public static TheoryData<string, string> Laws
     {
-        var loss = CoreLosses.Named(name);
-        Holds.ForAll(LossGenerators.Cases(loss.Domain), LossLaws.DerivativeMatchesFiniteDifference(loss.Elementwise, termSize: loss.TermSize));
-    }
+        get
+        {
+            var rows = new TheoryData<string, string>();
+            foreach (var suite in Suites.Values)
+            {
+                foreach (var law in suite.All)
+                {
+                    rows.Add(suite.Subject, law.Name);
+                }
+            }
 
-    /// <summary>The losses that are non-negative: every one but the negative log-likelihoods of densities and rates.</summary>
-    public static TheoryData<string> NonNegativeLosses => new(CoreLosses.All.Where(l => l.NonNegative).Select(l => l.Name));
-
-    [Theory]
-    [MemberData(nameof(NonNegativeLosses))]
-    public void Loss_is_non_negative(string name)
-    {
-        var loss = CoreLosses.Named(name);
-        Holds.ForAll(LossGenerators.Cases(loss.Domain), LossLaws.NonNegative(loss.Elementwise));
-    }
-
-    [Theory]
-    [MemberData(nameof(Losses))]
-    public void Loss_is_finite_where_the_mathematics_is_and_never_NaN(string name)
-    {
-        var loss = CoreLosses.Named(name);
-        Holds.ForAll(LossGenerators.Cases(loss.Domain), LossLaws.FiniteWhereTheMathematicsIs(loss.Elementwise, loss.MathematicsFinite));
+            return rows;
+        }
     }
 
     [Theory]
-    [MemberData(nameof(Losses))]
-    public void Mean_is_sum_over_n_with_the_gradient_divided_by_n(string name)
-    {
-        var loss = CoreLosses.Named(name);
-        Holds.ForAll(LossGenerators.Cases(loss.Domain), LossLaws.MeanIsSumOverN(loss.Reduce, loss.Name));
-    }
-
-    [Theory]
-    [MemberData(nameof(Losses))]
-    public void Elementwise_values_add_up_to_the_sum_and_its_derivatives_are_the_sum_gradient(string name)
-    {
-        var loss = CoreLosses.Named(name);
-        Holds.ForAll(LossGenerators.Cases(loss.Domain), LossLaws.ElementwiseAddsUpToSum(loss.Reduce, loss.Elementwise));
-    }
-
-    [Theory]
-    [MemberData(nameof(Losses))]
-    public void Float_kernel_agrees_with_double(string name)
-    {
-        var loss = CoreLosses.Named(name);
-        Holds.ForAll(LossGenerators.Cases(loss.Domain, PredictionRange.FloatSafe), LossLaws.FloatAgreesWithDouble(loss.ReduceSingle, loss.Reduce, loss.Name));
-    }
+    [MemberData(nameof(Laws))]
+    public void Every_core_loss_obeys_the_loss_laws(string loss, string law)
+        => Suites[loss][law].Verify(LawConfig.FromEnvironment());
 
     [Fact]
-    public void Absolute_error_takes_the_lowest_norm_subgradient_zero_at_its_kink()
-        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Real), LossLaws.LowestNormSubgradientAtKinks(CoreLosses.AbsoluteError.Elementwise));
-
-    [Fact]
-    public void Logistic_loss_over_ln_2_upper_bounds_the_zero_one_error()
-        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.UpperBoundsZeroOneError(CoreLosses.Logistic.Elementwise, 1.0 / Math.Log(2.0), y => y));
-
-    public static TheoryData<string, double> Surrogates => new()
+    public void The_suites_run_the_declared_laws()
     {
-        { "Hinge", 1.0 },
-        { "SquaredHinge", 1.0 },
-        { "ModifiedHuber", 1.0 },
-        { "Exponential", 1.0 },
-        { "SigmoidSurrogate", 2.0 },
-    };
-
-    [Theory]
-    [MemberData(nameof(Surrogates))]
-    public void Margin_surrogates_scaled_through_0_1_upper_bound_the_zero_one_error(string name, double scale)
-        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.UpperBoundsZeroOneError(CoreLosses.Named(name).Elementwise, scale, y => y));
+        Assert.Contains("lowest-norm subgradient at kinks", Suites["loss 'AbsoluteError'"].All.Select(l => l.Name));
+        Assert.Contains("bounds the 0-1 error", Suites["loss 'Logistic'"].All.Select(l => l.Name));
+        Assert.Contains("continuous at switch points", Suites["loss 'Huber'"].All.Select(l => l.Name));
+        Assert.DoesNotContain("non-negative", Suites["loss 'GaussianNll'"].All.Select(l => l.Name));
+        Assert.Equal(
+            ["derivative = finite difference", "finite at extremes", "non-negative", "mean = sum / n", "elements add up to the sum", "float agrees with double"],
+            Suites["loss family 'Barron'"].All.Select(l => l.Name));
+    }
 
     [Fact]
     public void Zero_one_error_counts_the_misclassified_and_has_no_gradient()

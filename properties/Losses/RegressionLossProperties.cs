@@ -1,7 +1,7 @@
+using Functional.Laws.Generators;
 using Functional.Losses;
-using Functional.Properties.Generators;
 using Functional.Properties.Harness;
-using Functional.Properties.Laws;
+using Functional.Laws;
 
 namespace Functional.Properties.Losses;
 
@@ -37,25 +37,14 @@ public class RegressionLossProperties
             }
         });
 
-    /// <summary>Huber's switch points y ± δ.</summary>
-    private static IReadOnlyList<double> SwitchPoints(double target, double parameter) => [target - parameter, target + parameter];
-
     [Fact]
     public void Huber_is_half_d_squared_inside_delta_and_linear_outside()
         => Holds.ForAll(LossGenerators.Cases(TargetDomain.Real), c =>
         {
             // the linear piece δ|d| − ½δ² cancels near |d| = δ: allow a few ulps of δ|d| besides the relative error
             var scale = c.Predictions.Zip(c.Targets).Max(x => Math.Abs(x.First - x.Second)) * c.Parameter;
-            LossLaws.Agree(CoreLosses.Huber.Elementwise, HuberByCases, 1e-14, (double.IsFinite(scale) ? 8.0 * Eps * scale : 0.0) + 1e-300)(c);
+            LossLaws.Agree(CoreLosses.Huber, HuberByCases, 1e-14, (double.IsFinite(scale) ? 8.0 * Eps * scale : 0.0) + 1e-300)(c);
         });
-
-    [Fact]
-    public void Huber_is_continuous_with_a_continuous_derivative_at_the_switch()
-        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Real), LossLaws.ContinuousAcross(CoreLosses.Huber.Elementwise, SwitchPoints));
-
-    [Fact]
-    public void Smooth_l1_is_continuous_with_a_continuous_derivative_at_the_switch()
-        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Real), LossLaws.ContinuousAcross(CoreLosses.SmoothL1.Elementwise, SwitchPoints));
 
     [Fact]
     public void Smooth_l1_is_huber_over_beta_values_and_derivatives()
@@ -63,10 +52,10 @@ public class RegressionLossProperties
         {
             // |d| − ½β against δ(|d| − ½δ)/δ: cancellation near the switch, so a few ulps of β|d| absolutely
             var scale = c.Predictions.Zip(c.Targets).Max(x => Math.Abs(x.First - x.Second)) * c.Parameter;
-            LossLaws.Agree(SmoothL1TimesBeta, CoreLosses.Huber.Elementwise, 1e-14, (double.IsFinite(scale) ? 8.0 * Eps * scale : 0.0) + 1e-300)(c);
+            LossLaws.Agree(SmoothL1TimesBeta, CoreLosses.Huber, 1e-14, (double.IsFinite(scale) ? 8.0 * Eps * scale : 0.0) + 1e-300)(c);
         });
 
     [Fact]
     public void Half_squared_error_is_squared_error_over_two()
-        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Real), LossLaws.Agree(TwiceHalfSquared, CoreLosses.SquaredError.Elementwise, 2.0 * Eps, 1e-300));
+        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Real), LossLaws.Agree(TwiceHalfSquared, CoreLosses.SquaredError, 2.0 * Eps, 1e-300));
 }

@@ -1,3 +1,4 @@
+using Functional.Laws.Generators;
 using Functional.Losses;
 using Functional.Numerics;
 using Functional.Properties.Generators;
@@ -151,7 +152,7 @@ public class SecondSliceProperties
 
     [Fact]
     public void Label_smoothed_cross_entropy_is_cross_entropy_with_smoothed_targets()
-        => Holds.ForAll(LossGenerators.Softmax(), LossGenerators.Softmax(), (a, b) =>
+        => Holds.ForAll(SoftmaxGenerators.Softmax(), SoftmaxGenerators.Softmax(), (a, b) =>
         {
             // Rows of a's logits (C = a.Length), labels from b's seed; ε from the shift.
             var columns = a.Length;
@@ -182,7 +183,7 @@ public class SecondSliceProperties
 
     [Fact]
     public void Class_weighted_mean_is_the_weighted_average_of_the_row_losses()
-        => Holds.ForAll(LossGenerators.Softmax(), a =>
+        => Holds.ForAll(SoftmaxGenerators.Softmax(), a =>
         {
             var columns = a.Length;
             var random = new Random(a.Seed);
@@ -219,7 +220,7 @@ public class SecondSliceProperties
 
     [Fact]
     public void Kl_loss_is_non_negative_and_zero_at_the_target()
-        => Holds.ForAll(LossGenerators.Softmax(), a =>
+        => Holds.ForAll(SoftmaxGenerators.Softmax(), a =>
         {
             var logQ = Softmax(a.Logits);
             var gradient = new double[a.Length];

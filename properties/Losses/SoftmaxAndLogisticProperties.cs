@@ -1,9 +1,10 @@
 using Functional.Information;
+using Functional.Laws.Generators;
 using Functional.Losses;
 using Functional.Numerics;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
-using Functional.Properties.Laws;
+using Functional.Laws;
 using static Functional.Laws.Approx;
 
 namespace Functional.Properties.Losses;
@@ -13,9 +14,9 @@ public class SoftmaxAndLogisticProperties
 {
     private const double Eps = 2.220446049250313e-16;
 
-    private static readonly LossUnderTest Softplus = LossUnderTest.Pointwise("softplus", (x, _, _) => Logistic.Softplus(x), (x, _, _) => Logistic.Sigmoid(x));
+    private static readonly LossUnderTest Softplus = LossUnderTest.Pointwise("softplus", (x, _, _) => Logistic.Softplus(x), (x, _, _) => Logistic.Sigmoid(x)) with { Domain = TargetDomain.Sign };
 
-    private static readonly LossUnderTest MinusLogSigmoid = LossUnderTest.Pointwise("−log σ", (x, _, _) => -Logistic.LogSigmoid(x), (x, _, _) => -Logistic.Sigmoid(-x));
+    private static readonly LossUnderTest MinusLogSigmoid = LossUnderTest.Pointwise("−log σ", (x, _, _) => -Logistic.LogSigmoid(x), (x, _, _) => -Logistic.Sigmoid(-x)) with { Domain = TargetDomain.Sign };
 
     /// <summary>Softmax cross-entropy with a probability target: LSE(o) − qᵀo.</summary>
     /// <summary>The core's softmax cross-entropy with soft targets, one row: LSE(o) − qᵀo.</summary>
@@ -24,7 +25,7 @@ public class SoftmaxAndLogisticProperties
 
     [Fact]
     public void Softmax_cross_entropy_matches_its_definition_and_its_gradient_is_softmax_minus_target()
-        => Holds.ForAll(LossGenerators.Softmax(), c =>
+        => Holds.ForAll(SoftmaxGenerators.Softmax(), c =>
         {
             var (o, q) = (c.Logits, c.Target);
             var gradient = new double[o.Length];
@@ -42,7 +43,7 @@ public class SoftmaxAndLogisticProperties
 
     [Fact]
     public void Softmax_cross_entropy_is_kl_plus_entropy()
-        => Holds.ForAll(LossGenerators.Softmax(), c =>
+        => Holds.ForAll(SoftmaxGenerators.Softmax(), c =>
         {
             var (o, q) = (c.Logits, c.Target);
             var logSoftmax = new double[o.Length];
@@ -56,7 +57,7 @@ public class SoftmaxAndLogisticProperties
 
     [Fact]
     public void Softmax_cross_entropy_gradient_is_softmax_minus_target()
-        => Holds.ForAll(LossGenerators.Softmax(), c =>
+        => Holds.ForAll(SoftmaxGenerators.Softmax(), c =>
         {
             var (o, q, v) = (c.Logits, c.Target, c.Direction());
             var h = 1e-6 * Math.Max(1.0, o.Max(Math.Abs));
@@ -81,7 +82,7 @@ public class SoftmaxAndLogisticProperties
 
     [Fact]
     public void Log_sum_exp_is_shift_invariant()
-        => Holds.ForAll(LossGenerators.Softmax(), c =>
+        => Holds.ForAll(SoftmaxGenerators.Softmax(), c =>
         {
             var (o, shift) = (c.Logits, c.Shift);
             var shifted = o.Select(x => x + shift).ToArray();
@@ -122,17 +123,10 @@ public class SoftmaxAndLogisticProperties
         });
 
     [Fact]
-    public void Softplus_derivative_is_sigmoid()
-        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.DerivativeMatchesFiniteDifference(Softplus));
+    public void Softplus_obeys_the_loss_laws_with_sigmoid_as_its_derivative()
+        => LawsOf.Loss(Softplus).Verify(LawConfig.FromEnvironment());
 
     [Fact]
-    public void Minus_log_sigmoid_derivative_is_minus_sigmoid_of_minus_x()
-        => Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.DerivativeMatchesFiniteDifference(MinusLogSigmoid));
-
-    [Fact]
-    public void Softplus_and_minus_log_sigmoid_are_non_negative_and_finite()
-    {
-        Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.NonNegative(Softplus));
-        Holds.ForAll(LossGenerators.Cases(TargetDomain.Sign), LossLaws.FiniteWhereTheMathematicsIs(MinusLogSigmoid, (_, _, _) => true));
-    }
+    public void Minus_log_sigmoid_obeys_the_loss_laws_with_minus_sigmoid_of_minus_x_as_its_derivative()
+        => LawsOf.Loss(MinusLogSigmoid).Verify(LawConfig.FromEnvironment());
 }

@@ -214,4 +214,46 @@ public partial class LawsCatchBugsTests
         var culture = System.Globalization.CultureInfo.InvariantCulture;
         return (double.Parse(m.Groups[1].Value, culture), double.Parse(m.Groups[2].Value, culture), int.Parse(m.Groups[3].Value, culture));
     }
+
+    /// <summary>Huber's loss with its derivative written −δ·sign(d) outside δ instead of +δ·sign(d) (d = ŷ − y).</summary>
+    private static LossUnderTest HuberWithGradientSign(double outsideSign) => LossUnderTest.Pointwise(
+        outsideSign > 0 ? "Huber" : "Huber, wrong sign outside δ",
+        (p, t, delta) => Math.Abs(p - t) <= delta ? 0.5 * (p - t) * (p - t) : delta * (Math.Abs(p - t) - (0.5 * delta)),
+        (p, t, delta) => Math.Abs(p - t) <= delta ? p - t : outsideSign * delta * Math.Sign(p - t)) with
+    {
+        Kinks = null,
+        MathematicsFinite = (p, t, delta) => delta * (Math.Abs(p) + Math.Abs(t)) < 1.7e308,
+    };
+
+    [GeneratedRegex(@"^n = 1, parameter = 1; predictions = \[([^\]]+)\]; targets = \[([^\]]+)\]$")]
+    private static partial Regex OneElementLossCase();
+
+    [GeneratedRegex(@": derivative ([^ ]+) but central difference ([^ ]+) over")]
+    private static partial Regex DerivativeAndDifference();
+
+    [Fact]
+    public void A_huber_gradient_with_the_wrong_sign_outside_delta_is_caught_by_the_finite_difference()
+    {
+        var report = LawsOf.Loss(HuberWithGradientSign(-1.0)).Check();
+
+        Assert.True(report["non-negative"].Held);
+        Assert.True(report["finite at extremes"].Held);
+        var failure = report[LossLawSuite.DerivativeLaw].Failure;
+        Assert.NotNull(failure);
+        // shrunk to one element with δ = 1 and one-digit numbers, outside δ
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var m = OneElementLossCase().Match(failure.Shrunk);
+        Assert.True(m.Success, failure.Shrunk);
+        var (p, t) = (double.Parse(m.Groups[1].Value, culture), double.Parse(m.Groups[2].Value, culture));
+        Assert.True(Math.Abs(p - t) > 1.0, failure.Shrunk);
+        // the reported derivative is −sign(d), the central difference +sign(d)
+        var r = DerivativeAndDifference().Match(failure.Reason);
+        Assert.True(r.Success, failure.Reason);
+        Assert.Equal(-Math.Sign(p - t), double.Parse(r.Groups[1].Value, culture));
+        Assert.Equal(Math.Sign(p - t), double.Parse(r.Groups[2].Value, culture), 6);
+    }
+
+    [Fact]
+    public void The_same_huber_with_the_right_sign_passes()
+        => LawsOf.Loss(HuberWithGradientSign(+1.0)).Verify();
 }

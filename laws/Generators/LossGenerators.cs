@@ -1,9 +1,7 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
-using Functional.Laws.Generators;
-
-namespace Functional.Properties.Generators;
+namespace Functional.Laws.Generators;
 
 /// <summary>What the targets of a loss may be.</summary>
 public enum TargetDomain
@@ -38,35 +36,24 @@ public enum PredictionRange
 /// One generated loss case: predictions and targets of the same length (1 … 300) and a hyper-parameter (δ for Huber,
 /// β for smooth-L1; ignored by the other losses) in (1e-3, 1e3).
 /// </summary>
+/// <param name="Predictions">ŷ: predictions, logits or scores.</param>
+/// <param name="Targets">y: targets in the loss's <see cref="TargetDomain"/>.</param>
+/// <param name="Parameter">The loss's hyper-parameter for this case.</param>
 public sealed record LossCase(double[] Predictions, double[] Targets, double Parameter)
 {
+    /// <summary>The number of elements.</summary>
     public int Length => Predictions.Length;
 
-    /// <summary>Copies, so that a law cannot corrupt the case.</summary>
+    /// <summary>A copy of the predictions, so that a law cannot corrupt the case.</summary>
     public double[] P => (double[])Predictions.Clone();
 
+    /// <summary>A copy of the targets.</summary>
     public double[] T => (double[])Targets.Clone();
 
+    /// <summary>n, the parameter, predictions and targets (round-trippable), for reports.</summary>
     public override string ToString()
         => $"n = {Length}, parameter = {Parameter.ToString("R", CultureInfo.InvariantCulture)}; "
            + $"predictions = {Dists.Show(Predictions)}; targets = {Dists.Show(Targets)}";
-}
-
-/// <summary>Logits o, a probability target q of the same length (1 … 300), a shift c and a seed for a random direction.</summary>
-public sealed record SoftmaxCase(double[] Logits, double[] Target, double Shift, int Seed)
-{
-    public int Length => Logits.Length;
-
-    /// <summary>A direction v with entries in [−1, 1] (from <see cref="Seed"/>), for directional derivatives.</summary>
-    public double[] Direction()
-    {
-        var random = new Random(Seed);
-        return Enumerable.Range(0, Length).Select(_ => (2.0 * random.NextDouble()) - 1.0).ToArray();
-    }
-
-    public override string ToString()
-        => $"n = {Length}, c = {Shift.ToString("R", CultureInfo.InvariantCulture)}, seed = {Seed}; "
-           + $"o = {Dists.Show(Logits)}; q = {Dists.Show(Target)}";
 }
 
 /// <summary>
@@ -89,23 +76,16 @@ public static class LossGenerators
 
     private static Gen<int> Seed { get; } = Gen.Choose(int.MinValue, int.MaxValue);
 
-    /// <summary>Loss cases with targets in <paramref name="domain"/> and predictions in <paramref name="range"/>.</summary>
+    /// <summary>
+    /// Loss cases with targets in <paramref name="domain"/> and predictions in <paramref name="range"/>, shrinking by
+    /// <see cref="Shrink"/>. Now and then (real targets) a prediction lies exactly on its target or on target ± parameter.
+    /// </summary>
     public static Arbitrary<LossCase> Cases(TargetDomain domain, PredictionRange range = PredictionRange.Any)
     {
         var gen = from n in Length
                   from seed in Seed
                   select Build(n, seed, domain, range);
         return Arb.From(gen, c => Shrink(c, domain));
-    }
-
-    /// <summary>Softmax cases: logits with |o| ≤ 1e300 (so that differences of logits stay finite), q of any shape, |c| ≤ 1e300.</summary>
-    public static Arbitrary<SoftmaxCase> Softmax()
-    {
-        var gen = from n in Length
-                  from seed in Seed
-                  from shape in Gen.Elements(Enum.GetValues<Shape>())
-                  select BuildSoftmax(n, seed, shape);
-        return Arb.From(gen, ShrinkSoftmax);
     }
 
     /// <summary>A hyper-parameter log-uniform in (1e-3, 1e3), or exactly 1 (the default) one time in eight.</summary>
@@ -185,29 +165,11 @@ public static class LossGenerators
         return new LossCase(predictions, targets, parameter);
     }
 
-    private static SoftmaxCase BuildSoftmax(int n, int seed, Shape shape)
-    {
-        var random = new Random(seed);
-        var q = Arbs.Draw(random, n, shape);
-        var wide = random.Next(4) == 0;
-        var logits = Enumerable.Range(0, n)
-            .Select(_ => wide
-                ? (random.Next(2) == 0 ? -1.0 : 1.0) * Math.Pow(10.0, -300.0 + (600.0 * random.NextDouble()))
-                : (random.NextDouble() - 0.5) * 40.0)
-            .ToArray();
-        var shift = random.Next(3) switch
-        {
-            0 => 0.0,
-            1 => (random.NextDouble() - 0.5) * 100.0,
-            _ => (random.Next(2) == 0 ? -1.0 : 1.0) * Math.Pow(10.0, -300.0 + (600.0 * random.NextDouble())),
-        };
-        return new SoftmaxCase(logits, q, shift, random.Next());
-    }
-
     /// <summary>
     /// Shrinks jointly: halves, one element fewer, the parameter to 1, predictions and targets to one significant digit.
     /// Each candidate is strictly smaller in (length, entries not yet rounded, parameter ≠ 1), so shrinking ends.
     /// </summary>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="c"/> is null.</exception>
     public static IEnumerable<LossCase> Shrink(LossCase c, TargetDomain domain)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -243,24 +205,6 @@ public static class LossGenerators
     private static (int, int, int) Measure(LossCase c)
         => (c.Length, c.Predictions.Concat(c.Targets).Count(x => Round(x) != x), c.Parameter == 1.0 ? 0 : 1);
 
-    private static IEnumerable<SoftmaxCase> ShrinkSoftmax(SoftmaxCase c)
-    {
-        var n = c.Length;
-        if (n <= 1)
-        {
-            yield break;
-        }
-
-        foreach (var (start, length) in new[] { (0, n / 2), (n / 2, n - (n / 2)) })
-        {
-            var q = c.Target.AsSpan(start, length).ToArray();
-            if (q.Sum() > 0.0)
-            {
-                yield return c with { Logits = c.Logits.AsSpan(start, length).ToArray(), Target = Arbs.Normalize(q) };
-            }
-        }
-    }
-
     private static double[] Without(double[] v, int i) => v.Where((_, j) => j != i).ToArray();
 
     private static double Round(double x)
@@ -270,13 +214,17 @@ public static class LossGenerators
 }
 
 /// <summary>Residuals x = ŷ − y with one Barron shape α and scale c.</summary>
+/// <param name="Residuals">x = ŷ − y.</param>
+/// <param name="Alpha">The shape α.</param>
+/// <param name="Scale">The scale c &gt; 0.</param>
 public sealed record BarronCase(double[] Residuals, double Alpha, double Scale)
 {
+    /// <summary>α, c and the residuals, for reports.</summary>
     public override string ToString()
         => $"α = {Alpha.ToString("R", CultureInfo.InvariantCulture)}, c = {Scale.ToString("R", CultureInfo.InvariantCulture)}; x = {Dists.Show(Residuals)}";
 }
 
-/// <summary>Generators for Barron's loss: α near its special points (0, 2, ±1e-k off them), moderate, huge, or exactly special.</summary>
+/// <summary>Generators for Barron's general robust loss ρ(x, α, c) and other shape families: α near its special points (0, 2, ±1e-k off them), moderate, huge, or exactly special.</summary>
 public static class BarronGenerators
 {
     private static readonly double[] Special = [0.0, 1.0, -2.0, 2.0, double.NegativeInfinity, double.PositiveInfinity];

@@ -1,60 +1,14 @@
+using Functional.Laws.Generators;
 using Functional.Numerics;
-using Functional.Properties.Generators;
 using static Functional.Laws.Approx;
 
-namespace Functional.Properties.Laws;
+namespace Functional.Laws;
 
 /// <summary>
-/// A loss evaluated element by element: values[i] = ℓ(predictions[i], targets[i]; parameter) and
-/// derivatives[i] = ∂ℓ/∂ŷ at that point (the parameter is δ, β, … or ignored).
-/// </summary>
-public delegate void LossEvaluation(double[] predictions, double[] targets, double parameter, double[] values, double[] derivatives);
-
-/// <summary>A reduced loss: returns Σℓ or the mean, and writes ∂(reduced)/∂ŷ_i into gradient.</summary>
-public delegate double LossReduction(double[] predictions, double[] targets, double parameter, double[] gradient, Reduction reduction);
-
-/// <summary>The float version of <see cref="LossReduction"/>.</summary>
-public delegate float LossReductionSingle(float[] predictions, float[] targets, double parameter, float[] gradient, Reduction reduction);
-
-/// <summary>
-/// A loss as the laws see it: its value and derivative (<see cref="Evaluate"/>) and the predictions at which ℓ(·, y) is not
-/// differentiable (<see cref="Kinks"/>, given the target and the parameter; none by default).
-/// </summary>
-public sealed record LossUnderTest(string Name, LossEvaluation Evaluate)
-{
-    public Func<double, double, IReadOnlyList<double>> Kinks { get; init; } = (_, _) => [];
-
-    /// <summary>A loss from scalar functions value(ŷ, y, parameter) and derivative(ŷ, y, parameter).</summary>
-    public static LossUnderTest Pointwise(string name, Func<double, double, double, double> value, Func<double, double, double, double> derivative)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        ArgumentNullException.ThrowIfNull(derivative);
-        return new LossUnderTest(name, (p, t, a, v, g) =>
-        {
-            for (var i = 0; i < p.Length; i++)
-            {
-                v[i] = value(p[i], t[i], a);
-                g[i] = derivative(p[i], t[i], a);
-            }
-        });
-    }
-
-    /// <summary>Values and derivatives at the given points.</summary>
-    public (double[] Values, double[] Derivatives) At(double[] predictions, double[] targets, double parameter)
-    {
-        ArgumentNullException.ThrowIfNull(predictions);
-        var values = new double[predictions.Length];
-        var derivatives = new double[predictions.Length];
-        Evaluate(predictions, targets, parameter, values, derivatives);
-        return (values, derivatives);
-    }
-
-    public override string ToString() => Name;
-}
-
-/// <summary>
-/// Laws of an element-wise loss ℓ(ŷ, y) with its derivative (squared, absolute, Huber, cross-entropy, your own), and of its
-/// Sum/Mean reductions: each returns a property body over <see cref="LossCase"/>s.
+/// The clauses of the loss laws: each returns a property body over <see cref="LossCase"/>s for an element-wise loss ℓ(ŷ, y)
+/// with its derivative (squared, absolute, Huber, cross-entropy, your own) or for its Sum/Mean reductions. A body throws
+/// <see cref="LawViolatedException"/> naming the element, the inputs and the numbers when its law fails.
+/// <see cref="LossLawSuite"/> assembles them; they are public so that a test can run one clause, or <see cref="Agree"/>, alone.
 /// </summary>
 public static class LossLaws
 {
@@ -96,7 +50,7 @@ public static class LossLaws
                 var width = plus[i] - minus[i];
                 if (!(width > 0.0) || !double.IsFinite(width)
                     || !(double.IsFinite(v[i]) && double.IsFinite(vp[i]) && double.IsFinite(vm[i]))
-                    || loss.Kinks(t[i], a).Any(k => k >= minus[i] && k <= plus[i]))
+                    || (loss.Kinks?.Invoke(t[i], a) ?? []).Any(k => k >= minus[i] && k <= plus[i]))
                 {
                     continue;
                 }
@@ -130,7 +84,7 @@ public static class LossLaws
             var onKink = new bool[p.Length];
             for (var i = 0; i < p.Length; i++)
             {
-                var kinks = loss.Kinks(t[i], a);
+                var kinks = loss.Kinks?.Invoke(t[i], a) ?? [];
                 if (kinks.Count > 0)
                 {
                     p[i] = kinks[i % kinks.Count];
