@@ -166,8 +166,10 @@ public static class LossGenerators
     }
 
     /// <summary>
-    /// Shrinks jointly: halves, one element fewer, the parameter to 1, predictions and targets to one significant digit.
-    /// Each candidate is strictly smaller in (length, entries not yet rounded, parameter ≠ 1), so shrinking ends.
+    /// Shrinks jointly: halves, one element fewer, the parameter to 1, predictions and targets to one significant digit, then
+    /// towards small numbers: every entry above 1 in size divided by 10, and single entries set to 0 (targets only where 0
+    /// is in the domain). Each candidate is strictly smaller in (length, entries not yet rounded, parameter ≠ 1, Σ decimal
+    /// digits before the point, non-zero entries), compared in that order, so shrinking ends.
     /// </summary>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="c"/> is null.</exception>
     public static IEnumerable<LossCase> Shrink(LossCase c, TargetDomain domain)
@@ -200,10 +202,46 @@ public static class LossGenerators
         {
             yield return c with { Targets = c.Targets.Select(Round).ToArray() };
         }
+
+        yield return c with { Predictions = c.Predictions.Select(Smaller).ToArray() };
+        if (domain is TargetDomain.Real or TargetDomain.Counts)
+        {
+            yield return c with { Targets = c.Targets.Select(Smaller).ToArray() };
+        }
+
+        for (var i = 0; i < Math.Min(n, 16); i++)
+        {
+            yield return c with { Predictions = Zeroed(c.Predictions, i) };
+            if (domain != TargetDomain.Sign)
+            {
+                yield return c with { Targets = Zeroed(c.Targets, i) };
+            }
+        }
     }
 
-    private static (int, int, int) Measure(LossCase c)
-        => (c.Length, c.Predictions.Concat(c.Targets).Count(x => Round(x) != x), c.Parameter == 1.0 ? 0 : 1);
+    private static (int, int, int, int, int) Measure(LossCase c)
+    {
+        var entries = c.Predictions.Concat(c.Targets).ToArray();
+        return (
+            c.Length,
+            entries.Count(x => Round(x) != x),
+            c.Parameter == 1.0 ? 0 : 1,
+            entries.Sum(Digits),
+            entries.Count(x => x != 0.0));
+    }
+
+    /// <summary>Decimal digits before the point: 0 for |x| ≤ 1, ⌈log₁₀|x|⌉ above.</summary>
+    private static int Digits(double x)
+        => double.IsFinite(x) && Math.Abs(x) > 1.0 ? (int)Math.Ceiling(Math.Log10(Math.Abs(x))) : 0;
+
+    private static double Smaller(double x) => double.IsFinite(x) && Math.Abs(x) > 1.0 ? Round(x / 10.0) : x;
+
+    private static double[] Zeroed(double[] v, int i)
+    {
+        var copy = (double[])v.Clone();
+        copy[i] = 0.0;
+        return copy;
+    }
 
     private static double[] Without(double[] v, int i) => v.Where((_, j) => j != i).ToArray();
 

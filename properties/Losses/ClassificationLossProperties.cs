@@ -1,8 +1,8 @@
+using Functional.Laws;
 using Functional.Laws.Generators;
 using Functional.Losses;
 using Functional.Numerics;
 using Functional.Properties.Harness;
-using Functional.Laws;
 using static Functional.Laws.Approx;
 
 namespace Functional.Properties.Losses;

@@ -1,7 +1,7 @@
+using Functional.Laws;
 using Functional.Laws.Generators;
 using Functional.Losses;
 using Functional.Properties.Harness;
-using Functional.Laws;
 
 namespace Functional.Properties.Losses;
 

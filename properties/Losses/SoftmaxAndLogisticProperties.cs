@@ -1,10 +1,10 @@
 using Functional.Information;
+using Functional.Laws;
 using Functional.Laws.Generators;
 using Functional.Losses;
 using Functional.Numerics;
 using Functional.Properties.Generators;
 using Functional.Properties.Harness;
-using Functional.Laws;
 using static Functional.Laws.Approx;
 
 namespace Functional.Properties.Losses;
