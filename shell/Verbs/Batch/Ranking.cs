@@ -99,10 +99,22 @@ internal sealed record Ranking(IReadOnlyList<string> SweptPaths, IReadOnlyList<R
     {
         ArgumentNullException.ThrowIfNull(store);
         var series = new List<Series>();
-        var metric = Runs.Take(count).Any(r => r.ValidationLoss is not null) ? "validation_loss" : "train_loss";
+        var histories = new List<(RankedRun Run, IReadOnlyList<EpochEntry> Epochs)>();
         foreach (var run in Runs.Take(count))
         {
-            var epochs = await store.GetEpochsAsync(run.Run.RunId, cancellationToken);
+            histories.Add((run, await store.GetEpochsAsync(run.Run.RunId, cancellationToken)));
+        }
+
+        // The training fold records validation_risk / train_risk; other writers may say _loss.
+        var names = histories.SelectMany(h => h.Epochs.SelectMany(e => e.Metrics.Select(m => m.Key))).ToHashSet(StringComparer.Ordinal);
+        var metric = CurveMetrics.FirstOrDefault(names.Contains);
+        if (metric is null)
+        {
+            return null;
+        }
+
+        foreach (var (run, epochs) in histories)
+        {
             var points = epochs
                 .Select(e => (e.Epoch, Value: e.Metrics.FirstOrDefault(m => m.Key == metric)))
                 .Where(p => p.Value.Key is not null)
@@ -155,6 +167,8 @@ internal sealed record Ranking(IReadOnlyList<string> SweptPaths, IReadOnlyList<R
         Walk(config, "");
         return leaves;
     }
+
+    private static readonly string[] CurveMetrics = ["validation_risk", "validation_loss", "train_risk", "train_loss"];
 
     private static Cell Number(double? value) => value is { } v ? Cell.Of(v) : Cell.Of("");
 }

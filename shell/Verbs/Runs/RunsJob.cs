@@ -89,7 +89,11 @@ internal sealed class RunsJob(IOptions<RunsOptions> options, ShellContext shell)
         }
 
         var names = runs.SelectMany(r => r.Epochs.SelectMany(e => e.Metrics.Select(m => m.Key))).Distinct().ToArray();
-        var metric = settings.Metric ?? (names.Contains("validation_loss") ? "validation_loss" : names.FirstOrDefault());
+        // batch records the training fold's names (validation_risk, train_risk) after the epoch and step counters.
+        var metric = settings.Metric
+            ?? PreferredMetrics.FirstOrDefault(names.Contains)
+            ?? names.FirstOrDefault(n => n is not ("epoch" or "step"))
+            ?? names.FirstOrDefault();
         if (metric is null)
         {
             throw new ShellInputException($"none of the runs {string.Join(", ", settings.Ids)} has a recorded epoch to compare.");
@@ -167,6 +171,8 @@ internal sealed class RunsJob(IOptions<RunsOptions> options, ShellContext shell)
 
         await shell.Out.WriteLineAsync($"{all.Count} rows ({runs.Count} runs) written to {path}");
     }
+
+    private static readonly string[] PreferredMetrics = ["validation_loss", "validation_risk", "train_loss", "train_risk"];
 
     private static async Task<RunEntry> FindAsync(RunStore store, string id, CancellationToken cancellationToken)
         => await store.GetRunAsync(id, cancellationToken)
