@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Functional.Shell;
 using Functional.Shell.Verbs.Batch;
 
 namespace Functional.Tests.Batch;
@@ -20,20 +21,20 @@ internal sealed class FakeTrainer : IRunTrainer
 
     public Action<JsonObject, RunEpoch>? OnEpoch { get; set; }
 
-    public IPreparedRun Prepare(JsonObject config)
+    public IPreparedRun Prepare(JsonObject config, string source)
     {
         foreach (var (key, _) in config)
         {
             if (key is not ("lr" or "seed" or "epochs"))
             {
-                throw new RunConfigException($"$.{key}", $"unknown key \"{key}\".");
+                throw new ShellInputException($"{source}: {key}: unknown key.");
             }
         }
 
         var lr = config["lr"]?.GetValue<double>() ?? 0.1;
         if (!(lr > 0))
         {
-            throw new RunConfigException("$.lr", string.Create(CultureInfo.InvariantCulture, $"lr = {lr} must be positive."));
+            throw new ShellInputException(string.Create(CultureInfo.InvariantCulture, $"{source}: lr = {lr}: must be positive."));
         }
 
         return new Run(this, config, lr, config["seed"]?.GetValue<int>() ?? 0, config["epochs"]?.GetValue<int>() ?? 4);

@@ -19,7 +19,7 @@ public sealed class SweepRunnerTests : IDisposable
     private string NewStorePath() => Path.Combine(_folder, Guid.NewGuid().ToString("N"), "runs.sqlite");
 
     private static List<PlannedRun> Plan(FakeTrainer trainer, IEnumerable<SweepRun> runs)
-        => runs.Select(r => new PlannedRun(r, trainer.Prepare(r.Config))).ToList();
+        => runs.Select(r => new PlannedRun(r, trainer.Prepare(r.Config, "test"))).ToList();
 
     private static SweepRunner Runner(RunStore store, IRunnerProgress? progress = null, WorkerId? me = null, int parallel = 2, Func<int, long?>? processStart = null)
         => new(
@@ -135,7 +135,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.True(await store.TryClaimAsync(victim.RunId, dead, takeOver: false));
         await store.RenewLeaseAsync(dead, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         // What kill -9 after two epochs leaves: the run claimed, two epochs with their checkpoints.
-        var prepared = new FakeTrainer().Prepare(victim.Config);
+        var prepared = new FakeTrainer().Prepare(victim.Config, "test");
         foreach (var e in prepared.Epochs(null).Skip(1).Take(2))
         {
             await store.RecordEpochAsync(new EpochEntry(victim.RunId, e.Epoch, e.Metrics, e.CheckpointJson), e.ValidationLoss);
@@ -161,7 +161,7 @@ public sealed class SweepRunnerTests : IDisposable
         var dead = new WorkerId("other-host", 7, 5, "deadbeef").ToString();
         Assert.True(await store.TryClaimAsync(victim.RunId, dead, takeOver: false));
         await store.RenewLeaseAsync(dead, 0); // its lease ran out long ago
-        foreach (var e in new FakeTrainer().Prepare(victim.Config).Epochs(null).Skip(1))
+        foreach (var e in new FakeTrainer().Prepare(victim.Config, "test").Epochs(null).Skip(1))
         {
             await store.RecordEpochAsync(new EpochEntry(victim.RunId, e.Epoch, e.Metrics, e.CheckpointJson), e.ValidationLoss);
         }

@@ -67,13 +67,15 @@ internal sealed class BatchJob(IOptions<BatchOptions> options, ShellContext shel
     {
         try
         {
-            return trainer.Prepare(run.Config);
+            return trainer.Prepare(run.Config, sweepPath);
         }
-        catch (RunConfigException e)
+        catch (ShellInputException e)
         {
-            var where = e.Path is { } p ? $"{p}: " : "";
-            throw new ShellInputException(
-                string.Create(CultureInfo.InvariantCulture, $"{sweepPath}: run {run.Index} ({run.RunId}): {where}{e.Message}"), e);
+            // Name the run: "sweep.json: run 3 (lr-3-…): optimizer.lr = -1: …".
+            var where = string.Create(CultureInfo.InvariantCulture, $"{sweepPath}: run {run.Index} ({run.RunId}): ");
+            var prefix = sweepPath + ": ";
+            var message = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? where + e.Message[prefix.Length..] : where + e.Message;
+            throw new ShellInputException(message, e);
         }
     }
 

@@ -11,9 +11,11 @@ internal interface IRunTrainer
 {
     /// <summary>Validates and prepares one run's config (loads its data, builds its setup).</summary>
     /// <param name="config">The resolved config of the run.</param>
+    /// <param name="source">The sweep file: messages start with it, and relative data paths are relative to it.</param>
     /// <returns>The prepared run.</returns>
-    /// <exception cref="RunConfigException">The config is invalid; the message names the JSON path (<c>$.optimizer.lr</c>).</exception>
-    IPreparedRun Prepare(JsonObject config);
+    /// <exception cref="ShellInputException">The config is invalid; the message starts with <paramref name="source"/> and names
+    /// the JSON path (<c>optimizer.lr = -1: …</c>).</exception>
+    IPreparedRun Prepare(JsonObject config, string source);
 }
 
 /// <summary>A run ready to train.</summary>
@@ -51,28 +53,4 @@ internal sealed record RunEpoch(
 {
     /// <summary>The loss runs are ranked by: the validation loss, or the training loss without validation data.</summary>
     public double RankingLoss => ValidationLoss ?? TrainLoss;
-}
-
-/// <summary>A run's config is invalid. <see cref="Path"/> is the JSON path of the offending value (<c>$.optimizer.lr</c>).</summary>
-internal sealed class RunConfigException : Exception
-{
-    public RunConfigException()
-    {
-    }
-
-    public RunConfigException(string message)
-        : base(message)
-    {
-    }
-
-    public RunConfigException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public RunConfigException(string path, string message)
-        : base(message) => Path = path;
-
-    /// <summary>The JSON path of the offending value, or null when the message names it.</summary>
-    public string? Path { get; }
 }
