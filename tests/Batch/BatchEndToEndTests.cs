@@ -199,6 +199,26 @@ public sealed class BatchEndToEndTests(UninterruptedSweep whole) : IClassFixture
         Assert.Equal(whole.Snapshot, await SnapshotAsync(store));
     }
 
+    [Fact]
+    public async Task Sigterm_stops_the_real_process_with_exit_130_and_no_claim_left()
+    {
+        var store = Path.Combine(_folder.Path, "term.sqlite");
+        string[] args = ["batch", Sweep, "--store", store, "--parallel", "2"];
+        var process = Start(args);
+        await WhenEpochsRecordedAsync(store, 3, process);
+        Assert.False(process.HasExited, "the sweep finished before SIGTERM; make it longer");
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var stopped = await FinishAsync(process);
+        Assert.True(stopped.ExitCode == ExitCodes.Interrupted, stopped.Error);
+        Assert.Contains("Run the same command again to resume.", stopped.Error, StringComparison.Ordinal);
+        await using var opened = await RunStore.OpenAsync(store);
+        Assert.All(await opened.ListRunsAsync(), r => Assert.Null(r.Owner));
+    }
+
     [PostgresFact]
     public async Task Two_shard_processes_at_once_on_one_postgresql_store_lose_nothing()
     {
