@@ -68,6 +68,7 @@ public static class Cli
             Verbs.Reproduce.ReproduceCommand.Create(shell),
             FitCommand.Create(shell),
             Verbs.Runs.RunsCommand.Create(shell),
+            Verbs.Train.TrainCommand.Create(shell),
             Verbs.Batch.BatchCommand.Create(shell),
         };
 
