@@ -358,7 +358,11 @@ public sealed class RunStore : IAsyncDisposable
             await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(
+        // One transaction for the whole schema. PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a concurrent
+        // one (both may pass the check; the loser fails on pg_type's unique index), and shards often open a fresh store at
+        // the same moment: a transaction-scoped advisory lock serialises them.
+        string[] tables =
+        [
             """
             CREATE TABLE IF NOT EXISTS runs (
                 run_id TEXT PRIMARY KEY,
@@ -371,8 +375,6 @@ public sealed class RunStore : IAsyncDisposable
                 summary TEXT,
                 owner TEXT)
             """,
-            cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
             """
             CREATE TABLE IF NOT EXISTS epochs (
                 run_id TEXT NOT NULL REFERENCES runs (run_id),
@@ -381,13 +383,27 @@ public sealed class RunStore : IAsyncDisposable
                 checkpoint TEXT,
                 PRIMARY KEY (run_id, epoch))
             """,
-            cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
             """
             CREATE TABLE IF NOT EXISTS leases (
                 owner TEXT PRIMARY KEY,
                 renewed_at BIGINT NOT NULL)
             """,
+        ];
+        await InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                if (!IsSqlite)
+                {
+                    await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(7243019561)", cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var table in tables)
+                {
+                    await ExecuteAsync(connection, transaction, table, cancellationToken).ConfigureAwait(false);
+                }
+
+                return 0;
+            },
             cancellationToken).ConfigureAwait(false);
     }
 
