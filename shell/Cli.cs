@@ -68,6 +68,8 @@ public static class Cli
             Verbs.Reproduce.ReproduceCommand.Create(shell),
             FitCommand.Create(shell),
             Verbs.Runs.RunsCommand.Create(shell),
+            Verbs.Train.TrainCommand.Create(shell),
+            Verbs.Batch.BatchCommand.Create(shell),
         };
 
         // The default --version reads the entry assembly, which is the test host when run in-process.

@@ -173,6 +173,70 @@ public sealed class RunStore : IAsyncDisposable
     }
 
     /// <summary>
+    /// Takes a run over from <paramref name="staleOwner"/> (an owner the caller has found dead or past its lease) in one
+    /// compare-and-swap: it succeeds only while that stale owner still holds the run, so of two processes that both find
+    /// the same owner stale, exactly one takes the run.
+    /// </summary>
+    /// <exception cref="StoreException">Thrown when the store fails.</exception>
+    public async Task<bool> TryTakeOverAsync(string runId, string owner, string staleOwner, CancellationToken cancellationToken = default)
+    {
+        var changed = await ExecuteAsync(
+            """
+            UPDATE runs SET status = 'running', owner = @owner
+            WHERE run_id = @run_id AND status = 'running' AND owner = @stale
+            """,
+            cancellationToken,
+            ("run_id", runId), ("owner", owner), ("stale", staleOwner)).ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    /// <summary>
+    /// Gives a claimed, unfinished run back (status pending, no owner) so that any worker may resume it from its latest
+    /// checkpoint; does nothing unless <paramref name="owner"/> holds it. Returns whether it released the run.
+    /// </summary>
+    /// <exception cref="StoreException">Thrown when the store fails.</exception>
+    public async Task<bool> ReleaseAsync(string runId, string owner, CancellationToken cancellationToken = default)
+    {
+        var changed = await ExecuteAsync(
+            "UPDATE runs SET status = 'pending', owner = NULL WHERE run_id = @run_id AND status = 'running' AND owner = @owner",
+            cancellationToken,
+            ("run_id", runId), ("owner", owner)).ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="owner"/> is alive at <paramref name="unixMilliseconds"/> (its own UTC clock): the
+    /// lease other workers read with <see cref="GetLeaseAsync"/> before taking its runs over.
+    /// </summary>
+    /// <exception cref="StoreException">Thrown when the store fails.</exception>
+    public Task RenewLeaseAsync(string owner, long unixMilliseconds, CancellationToken cancellationToken = default)
+        => ExecuteAsync(
+            """
+            INSERT INTO leases (owner, renewed_at) VALUES (@owner, @renewed_at)
+            ON CONFLICT (owner) DO UPDATE SET renewed_at = excluded.renewed_at
+            """,
+            cancellationToken,
+            ("owner", owner), ("renewed_at", unixMilliseconds));
+
+    /// <summary>When <paramref name="owner"/> last renewed its lease (Unix milliseconds, its clock), or null if it never did.</summary>
+    /// <exception cref="StoreException">Thrown when the store fails.</exception>
+    public async Task<long?> GetLeaseAsync(string owner, CancellationToken cancellationToken = default)
+    {
+        long? renewed = null;
+        await QueryAsync(
+            "SELECT renewed_at FROM leases WHERE owner = @owner",
+            reader => renewed = reader.GetInt64(0),
+            cancellationToken,
+            ("owner", owner)).ConfigureAwait(false);
+        return renewed;
+    }
+
+    /// <summary>Removes <paramref name="owner"/>'s lease (a worker that ends cleanly holds nothing).</summary>
+    /// <exception cref="StoreException">Thrown when the store fails.</exception>
+    public Task DropLeaseAsync(string owner, CancellationToken cancellationToken = default)
+        => ExecuteAsync("DELETE FROM leases WHERE owner = @owner", cancellationToken, ("owner", owner));
+
+    /// <summary>
     /// Records one epoch in one transaction: the epoch row (ignored if that epoch is already recorded) and the
     /// run's progress and checkpoint. Returns false when the epoch was already there (a resumed run replaying it).
     /// </summary>
@@ -294,7 +358,11 @@ public sealed class RunStore : IAsyncDisposable
             await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(
+        // One transaction for the whole schema. PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a concurrent
+        // one (both may pass the check; the loser fails on pg_type's unique index), and shards often open a fresh store at
+        // the same moment: a transaction-scoped advisory lock serialises them.
+        string[] tables =
+        [
             """
             CREATE TABLE IF NOT EXISTS runs (
                 run_id TEXT PRIMARY KEY,
@@ -307,8 +375,6 @@ public sealed class RunStore : IAsyncDisposable
                 summary TEXT,
                 owner TEXT)
             """,
-            cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
             """
             CREATE TABLE IF NOT EXISTS epochs (
                 run_id TEXT NOT NULL REFERENCES runs (run_id),
@@ -317,6 +383,27 @@ public sealed class RunStore : IAsyncDisposable
                 checkpoint TEXT,
                 PRIMARY KEY (run_id, epoch))
             """,
+            """
+            CREATE TABLE IF NOT EXISTS leases (
+                owner TEXT PRIMARY KEY,
+                renewed_at BIGINT NOT NULL)
+            """,
+        ];
+        await InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                if (!IsSqlite)
+                {
+                    await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(7243019561)", cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var table in tables)
+                {
+                    await ExecuteAsync(connection, transaction, table, cancellationToken).ConfigureAwait(false);
+                }
+
+                return 0;
+            },
             cancellationToken).ConfigureAwait(false);
     }
 

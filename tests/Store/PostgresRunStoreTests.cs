@@ -61,6 +61,29 @@ public sealed class PostgresRunStoreTests : RunStoreSuite, IAsyncLifetime
     public Task Concurrent_writers() => Two_writers_at_once_lose_nothing_and_duplicate_nothing();
 
     [PostgresFact]
+    public Task Take_over_and_release() => Take_over_release_and_leases_work_as_batch_uses_them();
+
+    [PostgresFact]
+    public async Task Shards_opening_a_fresh_store_at_once_all_get_it()
+    {
+        await (await OpenFreshAsync()).DisposeAsync();
+        await using (var admin = new NpgsqlConnection(_current!))
+        {
+            // An empty database, as a sweep's shards find it when they start together.
+            await admin.OpenAsync();
+            await using var drop = admin.CreateCommand();
+            drop.CommandText = "DROP TABLE epochs; DROP TABLE leases; DROP TABLE runs;";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => RunStore.OpenAsync(_current!))));
+        foreach (var store in stores)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    [PostgresFact]
     public async Task A_url_location_opens_the_same_store()
     {
         await using var store = await OpenFreshAsync();

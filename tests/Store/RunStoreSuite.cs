@@ -76,6 +76,33 @@ public abstract class RunStoreSuite
         Assert.False(await store.TryClaimAsync("missing", "me", takeOver: true));
     }
 
+    protected async Task Take_over_release_and_leases_work_as_batch_uses_them()
+    {
+        await using var store = await OpenFreshAsync();
+        await store.RegisterAsync(Run("r", 0));
+        Assert.True(await store.TryClaimAsync("r", "dead", takeOver: false));
+
+        // Take-over is a compare-and-swap on the stale owner: of two takers, one wins.
+        Assert.True(await store.TryTakeOverAsync("r", "me", "dead"));
+        Assert.False(await store.TryTakeOverAsync("r", "you", "dead"));
+        Assert.Equal("me", (await store.GetRunAsync("r"))!.Owner);
+
+        // Release: only by the holder; the run is pending again and keeps its epochs.
+        Assert.True(await store.RecordEpochAsync(Epoch("r", 1, "{}"), 1.0));
+        Assert.False(await store.ReleaseAsync("r", "you"));
+        Assert.True(await store.ReleaseAsync("r", "me"));
+        var released = await store.GetRunAsync("r");
+        Assert.Equal((RunStatus.Pending, null, 1), (released!.Status, released.Owner, released.EpochsDone));
+        Assert.True(await store.TryClaimAsync("r", "you", takeOver: false));
+
+        Assert.Null(await store.GetLeaseAsync("me"));
+        await store.RenewLeaseAsync("me", 1_000);
+        await store.RenewLeaseAsync("me", 2_000);
+        Assert.Equal(2_000, await store.GetLeaseAsync("me"));
+        await store.DropLeaseAsync("me");
+        Assert.Null(await store.GetLeaseAsync("me"));
+    }
+
     protected async Task Two_writers_at_once_lose_nothing_and_duplicate_nothing()
     {
         await using var first = await OpenFreshAsync();
@@ -134,6 +161,9 @@ public sealed class SqliteRunStoreTests : RunStoreSuite, IDisposable
 
     [Fact]
     public Task Concurrent_writers() => Two_writers_at_once_lose_nothing_and_duplicate_nothing();
+
+    [Fact]
+    public Task Take_over_and_release() => Take_over_release_and_leases_work_as_batch_uses_them();
 
     [Fact]
     public async Task The_file_is_in_wal_mode()

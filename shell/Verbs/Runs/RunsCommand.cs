@@ -22,7 +22,7 @@ internal static class RunsCommand
     {
         var store = new Option<string>("--store", "-s") { Description = $"the run store: a SQLite file or a PostgreSQL connection string [default: {RunsOptions.DefaultStore}]", HelpName = "STORE" };
         var sweep = new Option<string>("--sweep") { Description = "only the runs of this sweep", HelpName = "NAME" };
-        var metric = new Option<string>("--metric", "-m") { Description = "the metric to overlay [default: validation_loss, else the first]", HelpName = "NAME" };
+        var metric = new Option<string>("--metric", "-m") { Description = "the metric to overlay [default: validation_loss or validation_risk, else train_loss or train_risk, else the first]", HelpName = "NAME" };
         var output = new Option<string>("--out", "-o") { Description = "where to write the SVG overlay [default: compare.svg]", HelpName = "FILE" };
         var csv = new Option<string>("--csv") { Description = "the CSV file to write, - for standard output [default: -]", HelpName = "FILE" };
         var id = new Argument<string>("id") { Description = "a run id (see runs list)" };

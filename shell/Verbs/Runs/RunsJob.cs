@@ -73,7 +73,7 @@ internal sealed class RunsJob(IOptions<RunsOptions> options, ShellContext shell)
 
         if (epochs.Count > 0)
         {
-            var names = epochs.SelectMany(e => e.Metrics.Select(m => m.Key)).Distinct().ToArray();
+            var names = epochs.SelectMany(e => e.Metrics.Select(m => m.Key)).Distinct().Where(NotTheEpoch).ToArray();
             await WriteTableAsync(
                 ["epoch", .. names],
                 epochs.Select(e => (string[])[Number(e.Epoch), .. names.Select(n => Number(Value(e, n)))]));
@@ -88,8 +88,12 @@ internal sealed class RunsJob(IOptions<RunsOptions> options, ShellContext shell)
             runs.Add((await FindAsync(store, id, cancellationToken), await store.GetEpochsAsync(id, cancellationToken)));
         }
 
-        var names = runs.SelectMany(r => r.Epochs.SelectMany(e => e.Metrics.Select(m => m.Key))).Distinct().ToArray();
-        var metric = settings.Metric ?? (names.Contains("validation_loss") ? "validation_loss" : names.FirstOrDefault());
+        var names = runs.SelectMany(r => r.Epochs.SelectMany(e => e.Metrics.Select(m => m.Key))).Distinct().Where(NotTheEpoch).ToArray();
+        // batch records the training fold's names (validation_risk, train_risk) after the epoch and step counters.
+        var metric = settings.Metric
+            ?? PreferredMetrics.FirstOrDefault(names.Contains)
+            ?? names.FirstOrDefault(n => n is not ("epoch" or "step"))
+            ?? names.FirstOrDefault();
         if (metric is null)
         {
             throw new ShellInputException($"none of the runs {string.Join(", ", settings.Ids)} has a recorded epoch to compare.");
@@ -138,7 +142,7 @@ internal sealed class RunsJob(IOptions<RunsOptions> options, ShellContext shell)
             all.AddRange((await store.GetEpochsAsync(run.RunId, cancellationToken)).Select(e => (run, e)));
         }
 
-        var names = all.SelectMany(x => x.Epoch.Metrics.Select(m => m.Key)).Distinct().ToArray();
+        var names = all.SelectMany(x => x.Epoch.Metrics.Select(m => m.Key)).Distinct().Where(NotTheEpoch).ToArray();
         var csv = new StringBuilder();
         csv.AppendJoin(',', ((string[])["run", "sweep", "index", "status", "epoch", .. names]).Select(Quote)).Append('\n');
         foreach (var (run, epoch) in all)
@@ -167,6 +171,11 @@ internal sealed class RunsJob(IOptions<RunsOptions> options, ShellContext shell)
 
         await shell.Out.WriteLineAsync($"{all.Count} rows ({runs.Count} runs) written to {path}");
     }
+
+    // The training fold's metrics row starts with the epoch itself, which every table already has as its key column.
+    private static bool NotTheEpoch(string metric) => metric != "epoch";
+
+    private static readonly string[] PreferredMetrics = ["validation_loss", "validation_risk", "train_loss", "train_risk"];
 
     private static async Task<RunEntry> FindAsync(RunStore store, string id, CancellationToken cancellationToken)
         => await store.GetRunAsync(id, cancellationToken)

@@ -25,7 +25,7 @@ public sealed class RunsOptions
     /// <summary>Run ids (show: one; compare: two or more).</summary>
     public string[] Ids { get; set; } = [];
 
-    /// <summary>The metric to compare (default: validation_loss when recorded, else the first metric).</summary>
+    /// <summary>The metric to compare (default: validation_loss or validation_risk when recorded, else train_loss or train_risk, else the first metric).</summary>
     public string? Metric { get; set; }
 
     /// <summary>compare: where to write the SVG overlay (default: compare.svg).</summary>
