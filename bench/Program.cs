@@ -7,6 +7,7 @@ namespace Functional.Bench;
 
 /// <summary>
 /// <c>side-by-side [--runs R] [--json FILE] [--data DIR]</c>: the peers.py workloads timed with a Stopwatch.
+/// <c>training [--runs R] [--json FILE] [--data DIR] [--only NAME]</c>: the training workloads (logistic SGD, L-BFGS, softmax SGD).
 /// <c>alloc-check [--n N] [--calls C] [--json FILE]</c>: exact bytes allocated per kernel call on the calling thread.
 /// Anything else goes to BenchmarkDotNet's switcher (e.g. <c>--filter '*' --job short --inProcess</c>); the extra
 /// option <c>--only-n N</c> keeps only the cases with that n.
@@ -19,6 +20,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "side-by-side")
         {
             return SideBySide.Run(args.AsSpan(1));
+        }
+
+        if (args.Length > 0 && args[0] == "training")
+        {
+            return TrainingBench.Run(args.AsSpan(1));
         }
 
         if (args.Length > 0 && args[0] == "alloc-check")

@@ -91,10 +91,10 @@ public sealed record LinearModel(int Features, bool Intercept = true)
             var g = gradient[..ParameterCount];
             g.Clear();
             var gw = g[..Features];
+            Dense.AddScaledRows(gw, derivatives, features, rows, Features);
             var bias = 0.0;
             for (var r = 0; r < rows; r++)
             {
-                Dense.AddScaled(gw, derivatives[r], features.Slice(r * Features, Features));
                 bias += derivatives[r];
             }
 

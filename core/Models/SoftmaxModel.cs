@@ -149,16 +149,41 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
         {
             var g = gradient[..ParameterCount];
             g.Clear();
-            for (var r = 0; r < rows; r++)
+            var c = Classes;
+            var r = 0;
+            // Four rows per pass over each class's gradient row; every element still adds its rows in row order.
+            for (; r <= rows - 4; r += 4)
+            {
+                var block = features.Slice(r * Features, 4 * Features);
+                var x0 = block[..Features];
+                var x1 = block.Slice(Features, Features);
+                var x2 = block.Slice(2 * Features, Features);
+                var x3 = block.Slice(3 * Features, Features);
+                for (var k = 0; k < c; k++)
+                {
+                    var at = (r * c) + k;
+                    Dense.AddScaled4(
+                        g.Slice(k * Features, Features), derivatives[at], x0, derivatives[at + c], x1,
+                        derivatives[at + (2 * c)], x2, derivatives[at + (3 * c)], x3);
+                }
+            }
+
+            for (; r < rows; r++)
             {
                 var x = features.Slice(r * Features, Features);
-                for (var k = 0; k < Classes; k++)
+                for (var k = 0; k < c; k++)
                 {
-                    var d = derivatives[(r * Classes) + k];
-                    Dense.AddScaled(g.Slice(k * Features, Features), d, x);
-                    if (Intercept)
+                    Dense.AddScaled(g.Slice(k * Features, Features), derivatives[(r * c) + k], x);
+                }
+            }
+
+            if (Intercept)
+            {
+                for (var row = 0; row < rows; row++)
+                {
+                    for (var k = 0; k < c; k++)
                     {
-                        g[weightCount + k] += d;
+                        g[weightCount + k] += derivatives[(row * c) + k];
                     }
                 }
             }
@@ -187,12 +212,41 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
     private void ComputeLogits(ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, int rows, Span<double> logits)
     {
         var weightCount = Classes * Features;
+        var d = Features;
         for (var r = 0; r < rows; r++)
         {
-            var x = features.Slice(r * Features, Features);
-            for (var k = 0; k < Classes; k++)
+            var x = features.Slice(r * d, d);
+            var row = logits.Slice(r * Classes, Classes);
+            var k = 0;
+            // Four classes per pass over the row (each logit has the bits of its own Dense.Dot).
+            for (; k <= Classes - 4; k += 4)
             {
-                logits[(r * Classes) + k] = Dense.Dot(x, parameters.Slice(k * Features, Features)) + (Intercept ? parameters[weightCount + k] : 0.0);
+                var w = parameters.Slice(k * d, 4 * d);
+                Dense.Dot4(w[..d], w.Slice(d, d), w.Slice(2 * d, d), w.Slice(3 * d, d), x, out var o0, out var o1, out var o2, out var o3);
+                row[k] = o0;
+                row[k + 1] = o1;
+                row[k + 2] = o2;
+                row[k + 3] = o3;
+            }
+
+            for (; k < Classes; k++)
+            {
+                row[k] = Dense.Dot(x, parameters.Slice(k * d, d));
+            }
+
+            if (Intercept)
+            {
+                for (k = 0; k < Classes; k++)
+                {
+                    row[k] += parameters[weightCount + k];
+                }
+            }
+            else
+            {
+                for (k = 0; k < Classes; k++)
+                {
+                    row[k] += 0.0;
+                }
             }
         }
     }
