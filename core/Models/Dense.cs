@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Functional.Numerics;
 
 namespace Functional.Models;
 
@@ -177,6 +178,30 @@ internal static class Dense
         }
     }
 
+    /// <summary>Below this many matrix entries one thread does the whole product (a hand-off costs more).</summary>
+    private const int SplitEntries = 1 << 17;
+
+    /// <summary>
+    /// <see cref="Scores"/> on two cores for large matrices: each core scores its own rows, so every score is the same
+    /// bits as on one core.
+    /// </summary>
+    internal static unsafe void ScoresParallel(ReadOnlySpan<double> features, int rows, int columns, ReadOnlySpan<double> weights, double bias, Span<double> scores)
+    {
+        if ((long)rows * columns < SplitEntries || rows < 2 || rows >= 1 << 20)
+        {
+            Scores(features, rows, columns, weights, bias, scores);
+            return;
+        }
+
+        fixed (double* x = features)
+        fixed (double* w = weights)
+        fixed (double* s = scores)
+        {
+            // rows × 1024: Split.Run's midpoint (a multiple of 1024) is then ⌊rows/2⌋ rows
+            Split.Run(new ScoresJob(x, w, s, columns, weights.Length, bias), rows * 1024, out _, out int _);
+        }
+    }
+
     /// <summary>scores_r = x_r · w (+ b): one dot product per row of the row-major matrix, four rows at a time
     /// (<see cref="Dot4"/>, so every score has the bits of <see cref="Dot"/>).</summary>
     internal static void Scores(ReadOnlySpan<double> features, int rows, int columns, ReadOnlySpan<double> weights, double bias, Span<double> scores)
@@ -205,19 +230,131 @@ internal static class Dense
     /// <summary>g ← g + Σ_r α_r x_r over the rows of a row-major matrix, in row order per element (bit-identical to one
     /// <see cref="AddScaled"/> per row), four rows per pass over g.</summary>
     internal static void AddScaledRows(Span<double> y, ReadOnlySpan<double> alphas, ReadOnlySpan<double> features, int rows, int columns)
+        => AddScaledColumns(y, alphas, features, rows, columns, 0, columns);
+
+    /// <summary>Columns [first, first + count) of <see cref="AddScaledRows"/>: y holds those columns only.</summary>
+    private static void AddScaledColumns(Span<double> y, ReadOnlySpan<double> alphas, ReadOnlySpan<double> features, int rows, int columns, int first, int count)
     {
         var r = 0;
         for (; r <= rows - 4; r += 4)
         {
-            var block = features.Slice(r * columns, 4 * columns);
+            var block = features.Slice((r * columns) + first);
             AddScaled4(
-                y, alphas[r], block[..columns], alphas[r + 1], block.Slice(columns, columns),
-                alphas[r + 2], block.Slice(2 * columns, columns), alphas[r + 3], block.Slice(3 * columns, columns));
+                y, alphas[r], block[..count], alphas[r + 1], block.Slice(columns, count),
+                alphas[r + 2], block.Slice(2 * columns, count), alphas[r + 3], block.Slice(3 * columns, count));
         }
 
         for (; r < rows; r++)
         {
-            AddScaled(y, alphas[r], features.Slice(r * columns, columns));
+            AddScaled(y, alphas[r], features.Slice((r * columns) + first, count));
+        }
+    }
+
+    /// <summary>
+    /// The softmax weight gradient G_k ← G_k + Σ_r d_{r,k} x_r for every class k (G row-major, classes × columns), four
+    /// rows per pass over each G_k, every element adding its rows in row order; on two cores for large batches, each
+    /// owning half of the feature columns of every class (so the same bits as on one core).
+    /// </summary>
+    internal static unsafe void AddScaledClassesParallel(Span<double> y, ReadOnlySpan<double> derivatives, ReadOnlySpan<double> features, int rows, int columns, int classes)
+    {
+        if ((long)rows * columns * classes < SplitEntries || columns < 16 || columns >= 1 << 20)
+        {
+            AddScaledClasses(y, derivatives, features, rows, columns, classes, 0, columns);
+            return;
+        }
+
+        fixed (double* py = y)
+        fixed (double* a = derivatives)
+        fixed (double* x = features)
+        {
+            Split.Run(new ClassColumnsJob(py, a, x, rows, columns, classes), columns * 1024, out _, out int _);
+        }
+    }
+
+    /// <summary>Columns [first, first + count) of every class's row of <see cref="AddScaledClassesParallel"/>.</summary>
+    private static void AddScaledClasses(Span<double> y, ReadOnlySpan<double> derivatives, ReadOnlySpan<double> features, int rows, int columns, int classes, int first, int count)
+    {
+        var c = classes;
+        var r = 0;
+        for (; r <= rows - 4; r += 4)
+        {
+            var block = features.Slice((r * columns) + first);
+            var x0 = block[..count];
+            var x1 = block.Slice(columns, count);
+            var x2 = block.Slice(2 * columns, count);
+            var x3 = block.Slice(3 * columns, count);
+            for (var k = 0; k < c; k++)
+            {
+                var at = (r * c) + k;
+                AddScaled4(y.Slice((k * columns) + first, count), derivatives[at], x0, derivatives[at + c], x1, derivatives[at + (2 * c)], x2, derivatives[at + (3 * c)], x3);
+            }
+        }
+
+        for (; r < rows; r++)
+        {
+            var x = features.Slice((r * columns) + first, count);
+            for (var k = 0; k < c; k++)
+            {
+                AddScaled(y.Slice((k * columns) + first, count), derivatives[(r * c) + k], x);
+            }
+        }
+    }
+
+    /// <summary>Softmax logits (see SoftmaxModel.Logits) on two cores for large batches, each core its own rows.</summary>
+    internal static unsafe void LogitsParallel(
+        ReadOnlySpan<double> weights, ReadOnlySpan<double> biases, ReadOnlySpan<double> features, int rows, int columns, int classes, Span<double> logits)
+    {
+        if ((long)rows * columns * classes < SplitEntries || rows < 2 || rows >= 1 << 20)
+        {
+            SoftmaxModel.Logits(weights, biases, features, rows, columns, classes, logits);
+            return;
+        }
+
+        fixed (double* w = weights)
+        fixed (double* b = biases)
+        fixed (double* x = features)
+        fixed (double* o = logits)
+        {
+            Split.Run(new LogitsJob(w, biases.IsEmpty ? null : b, x, o, columns, classes), rows * 1024, out _, out int _);
+        }
+    }
+
+    private readonly unsafe struct LogitsJob(double* weights, double* biases, double* features, double* logits, int columns, int classes) : ISplitJob<int>
+    {
+        public int Run(int start, int length)
+        {
+            var first = start / 1024;
+            var count = length / 1024;
+            SoftmaxModel.Logits(
+                Split.Span<double>(weights, 0, classes * columns), biases == null ? ReadOnlySpan<double>.Empty : Split.Span<double>(biases, 0, classes),
+                Split.Span<double>(features, first * columns, count * columns), count, columns, classes, Split.WritableSpan<double>(logits, first * classes, count * classes));
+            return 0;
+        }
+    }
+
+    private readonly unsafe struct ClassColumnsJob(double* y, double* derivatives, double* features, int rows, int columns, int classes) : ISplitJob<int>
+    {
+        public int Run(int start, int length)
+        {
+            var first = start / 1024;
+            var count = length / 1024;
+            AddScaledClasses(
+                Split.WritableSpan<double>(y, 0, classes * columns), Split.Span<double>(derivatives, 0, rows * classes), Split.Span<double>(features, 0, rows * columns),
+                rows, columns, classes, first, count);
+            return 0;
+        }
+    }
+
+    private readonly unsafe struct ScoresJob(double* features, double* weights, double* scores, int columns, int weightCount, double bias) : ISplitJob<int>
+    {
+        public int Run(int start, int length)
+        {
+            var first = start / 1024;
+            var count = length / 1024;
+            Scores(
+                Split.Span<double>(features, first * columns, count * columns), count, columns, Split.Span<double>(weights, 0, weightCount), bias,
+                Split.WritableSpan<double>(scores, first, count));
+            return 0;
         }
     }
 

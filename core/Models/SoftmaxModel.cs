@@ -150,33 +150,7 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
             var g = gradient[..ParameterCount];
             g.Clear();
             var c = Classes;
-            var r = 0;
-            // Four rows per pass over each class's gradient row; every element still adds its rows in row order.
-            for (; r <= rows - 4; r += 4)
-            {
-                var block = features.Slice(r * Features, 4 * Features);
-                var x0 = block[..Features];
-                var x1 = block.Slice(Features, Features);
-                var x2 = block.Slice(2 * Features, Features);
-                var x3 = block.Slice(3 * Features, Features);
-                for (var k = 0; k < c; k++)
-                {
-                    var at = (r * c) + k;
-                    Dense.AddScaled4(
-                        g.Slice(k * Features, Features), derivatives[at], x0, derivatives[at + c], x1,
-                        derivatives[at + (2 * c)], x2, derivatives[at + (3 * c)], x3);
-                }
-            }
-
-            for (; r < rows; r++)
-            {
-                var x = features.Slice(r * Features, Features);
-                for (var k = 0; k < c; k++)
-                {
-                    Dense.AddScaled(g.Slice(k * Features, Features), derivatives[(r * c) + k], x);
-                }
-            }
-
+            Dense.AddScaledClassesParallel(g[..weightCount], derivatives, features, rows, Features, c);
             if (Intercept)
             {
                 for (var row = 0; row < rows; row++)
@@ -210,18 +184,20 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
     }
 
     private void ComputeLogits(ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, int rows, Span<double> logits)
+        => Dense.LogitsParallel(parameters[..(Classes * Features)], Intercept ? parameters[(Classes * Features)..] : ReadOnlySpan<double>.Empty, features, rows, Features, Classes, logits);
+
+    /// <summary>The logits of rows [0, rows): W x_r + b, four classes per pass over x_r (each logit the bits of its
+    /// own <see cref="Dense.Dot"/>).</summary>
+    internal static void Logits(ReadOnlySpan<double> weights, ReadOnlySpan<double> biases, ReadOnlySpan<double> features, int rows, int d, int classes, Span<double> logits)
     {
-        var weightCount = Classes * Features;
-        var d = Features;
         for (var r = 0; r < rows; r++)
         {
             var x = features.Slice(r * d, d);
-            var row = logits.Slice(r * Classes, Classes);
+            var row = logits.Slice(r * classes, classes);
             var k = 0;
-            // Four classes per pass over the row (each logit has the bits of its own Dense.Dot).
-            for (; k <= Classes - 4; k += 4)
+            for (; k <= classes - 4; k += 4)
             {
-                var w = parameters.Slice(k * d, 4 * d);
+                var w = weights.Slice(k * d, 4 * d);
                 Dense.Dot4(w[..d], w.Slice(d, d), w.Slice(2 * d, d), w.Slice(3 * d, d), x, out var o0, out var o1, out var o2, out var o3);
                 row[k] = o0;
                 row[k + 1] = o1;
@@ -229,24 +205,14 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
                 row[k + 3] = o3;
             }
 
-            for (; k < Classes; k++)
+            for (; k < classes; k++)
             {
-                row[k] = Dense.Dot(x, parameters.Slice(k * d, d));
+                row[k] = Dense.Dot(x, weights.Slice(k * d, d));
             }
 
-            if (Intercept)
+            for (k = 0; k < classes; k++)
             {
-                for (k = 0; k < Classes; k++)
-                {
-                    row[k] += parameters[weightCount + k];
-                }
-            }
-            else
-            {
-                for (k = 0; k < Classes; k++)
-                {
-                    row[k] += 0.0;
-                }
+                row[k] += biases.IsEmpty ? 0.0 : biases[k];
             }
         }
     }
