@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Functional.Bench;
@@ -103,13 +104,13 @@ public static class Bandwidth
         var s1 = s0;
         var s2 = s0;
         var s3 = s0;
-        var i = start;
-        for (; i <= end - 16; i += 16)
+        ref var p = ref MemoryMarshal.GetArrayDataReference(x);
+        for (var i = start; i <= end - 16; i += 16)
         {
-            s0 += Vector256.Create(x.AsSpan(i, 4));
-            s1 += Vector256.Create(x.AsSpan(i + 4, 4));
-            s2 += Vector256.Create(x.AsSpan(i + 8, 4));
-            s3 += Vector256.Create(x.AsSpan(i + 12, 4));
+            s0 += Vector256.LoadUnsafe(ref p, (nuint)i);
+            s1 += Vector256.LoadUnsafe(ref p, (nuint)(i + 4));
+            s2 += Vector256.LoadUnsafe(ref p, (nuint)(i + 8));
+            s3 += Vector256.LoadUnsafe(ref p, (nuint)(i + 12));
         }
 
         return Vector256.Sum(s0 + s1 + s2 + s3);
@@ -117,9 +118,12 @@ public static class Bandwidth
 
     private static double Triad(double[] a, double[] b, double[] c, int start, int end)
     {
+        ref var pa = ref MemoryMarshal.GetArrayDataReference(a);
+        ref var pb = ref MemoryMarshal.GetArrayDataReference(b);
+        ref var pc = ref MemoryMarshal.GetArrayDataReference(c);
         for (var i = start; i <= end - 4; i += 4)
         {
-            (Vector256.Create(a.AsSpan(i, 4)) + Vector256.Create(b.AsSpan(i, 4))).CopyTo(c.AsSpan(i, 4));
+            (Vector256.LoadUnsafe(ref pa, (nuint)i) + Vector256.LoadUnsafe(ref pb, (nuint)i)).StoreUnsafe(ref pc, (nuint)i);
         }
 
         return c[start];
