@@ -7,6 +7,9 @@ namespace Functional.Bench;
 
 /// <summary>
 /// <c>side-by-side [--runs R] [--json FILE] [--data DIR]</c>: the peers.py workloads timed with a Stopwatch.
+/// <c>training [--runs R] [--json FILE] [--data DIR] [--only NAME]</c>: the training workloads (logistic SGD, L-BFGS, softmax SGD).
+/// <c>bandwidth [--runs R]</c>: the memory-bandwidth floor (SIMD sum and triad over 1e7 doubles, one and two cores).
+/// <c>dense-ab [--runs R]</c>: the full-data logistic scores and gradient on one core and on two, interleaved.
 /// <c>alloc-check [--n N] [--calls C] [--json FILE]</c>: exact bytes allocated per kernel call on the calling thread.
 /// Anything else goes to BenchmarkDotNet's switcher (e.g. <c>--filter '*' --job short --inProcess</c>); the extra
 /// option <c>--only-n N</c> keeps only the cases with that n.
@@ -19,6 +22,21 @@ public static class Program
         if (args.Length > 0 && args[0] == "side-by-side")
         {
             return SideBySide.Run(args.AsSpan(1));
+        }
+
+        if (args.Length > 0 && args[0] == "training")
+        {
+            return TrainingBench.Run(args.AsSpan(1));
+        }
+
+        if (args.Length > 0 && args[0] == "bandwidth")
+        {
+            return Bandwidth.Run(args.AsSpan(1));
+        }
+
+        if (args.Length > 0 && args[0] == "dense-ab")
+        {
+            return DenseAb.Run(args.AsSpan(1));
         }
 
         if (args.Length > 0 && args[0] == "alloc-check")

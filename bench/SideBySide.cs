@@ -27,7 +27,10 @@ public static class SideBySide
 
     private const int CeClasses = 1000;
 
-    private const string Usage = "usage: side-by-side [--runs R] [--json FILE] [--data DIR]";
+    private const string Usage = "usage: side-by-side [--runs R] [--json FILE] [--data DIR] [--only PREFIX]";
+
+    /// <summary>Only the workloads whose name starts with this (all when null).</summary>
+    private static string? s_only;
 
     public static int Run(ReadOnlySpan<string> args)
     {
@@ -46,6 +49,9 @@ public static class SideBySide
                     break;
                 case "--data" when i + 1 < args.Length:
                     data = args[++i];
+                    break;
+                case "--only" when i + 1 < args.Length:
+                    s_only = args[++i];
                     break;
                 case "-h" or "--help":
                     Console.WriteLine(Usage);
@@ -88,7 +94,7 @@ public static class SideBySide
         var gradient = new double[N];
         var zeros = new double[N];
         var smallGradient = new double[1024];
-        var results = new List<Result>
+        var results = new List<Result?>
         {
             Measure("entropy_f64_1e7", "Entropy.Of", runs, () => Entropy.Of<double>(p), () => Entropy.Of<double>(small.P)),
             Measure("kl_f64_1e7", "Kl.Divergence", runs, () => Kl.Divergence<double>(p, q), () => Kl.Divergence<double>(small.P, small.Q)),
@@ -120,15 +126,15 @@ public static class SideBySide
             () => Loss.SoftmaxCrossEntropy<float>(logits32.AsSpan(0, 4 * CeClasses), CeClasses, labels.AsSpan(0, 4), smallCeGradient32, Reduction.Mean),
             CeRows * CeClasses));
 
-        foreach (var r in results)
+        foreach (var r in results.OfType<Result>())
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Workload,-22} {r.MedianS * 1e3,10:F3} ms  {r.ElemsPerS,14:E3} elem/s  (min {r.MinS * 1e3:F3} ms, value {r.Value:R})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Workload,-22} {r.MedianS * 1e3,10:F3} ms  {r.ElemsPerS,14:E3} elem/s  (min {r.MinS * 1e3:F3} ms, process CPU {r.CpuS * 1e3:F3} ms, value {r.Value:R})"));
         }
 
         if (json is not null)
         {
             using var writer = new StreamWriter(json);
-            foreach (var r in results)
+            foreach (var r in results.OfType<Result>())
             {
                 writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
                 {
@@ -136,6 +142,7 @@ public static class SideBySide
                     ["impl"] = "Functional " + r.Impl,
                     ["median_s"] = r.MedianS,
                     ["min_s"] = r.MinS,
+                    ["cpu_s"] = r.CpuS,
                     ["elems_per_s"] = Math.Round(r.ElemsPerS),
                     ["value"] = r.Value,
                     ["runs_s"] = r.RunsS,
@@ -165,8 +172,13 @@ public static class SideBySide
         return values;
     }
 
-    private static Result Measure(string workload, string impl, int runs, Func<double> full, Func<double> warm, int elements = N)
+    private static Result? Measure(string workload, string impl, int runs, Func<double> full, Func<double> warm, int elements = N)
     {
+        if (s_only is not null && !workload.StartsWith(s_only, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         for (var round = 0; round < 3; round++)
         {
             for (var i = 0; i < 100; i++)
@@ -181,11 +193,17 @@ public static class SideBySide
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var times = new double[runs];
+        var cpu = new double[runs];
+        using var process = Process.GetCurrentProcess();
         for (var r = 0; r < runs; r++)
         {
+            process.Refresh();
+            var c = process.TotalProcessorTime;
             var t = Stopwatch.GetTimestamp();
             var v = full();
             times[r] = Stopwatch.GetElapsedTime(t).TotalSeconds;
+            process.Refresh();
+            cpu[r] = (process.TotalProcessorTime - c).TotalSeconds;
             if (v.CompareTo(value) != 0)
             {
                 throw new InvalidOperationException($"{workload}: result changed between runs ({value:R} then {v:R})");
@@ -194,8 +212,8 @@ public static class SideBySide
 
         var sorted = times.Order().ToArray();
         var median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[(runs / 2) - 1] + sorted[runs / 2]) / 2;
-        return new Result(workload, impl, median, sorted[0], elements / median, value, times);
+        return new Result(workload, impl, median, sorted[0], elements / median, value, times, TrainingBench.Median(cpu));
     }
 
-    private sealed record Result(string Workload, string Impl, double MedianS, double MinS, double ElemsPerS, double Value, double[] RunsS);
+    private sealed record Result(string Workload, string Impl, double MedianS, double MinS, double ElemsPerS, double Value, double[] RunsS, double CpuS);
 }

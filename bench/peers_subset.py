@@ -70,11 +70,60 @@ def ce_grad(tl, tlab):
     return loss.item()
 
 
+TRAIN_N, TRAIN_D = 100_000, 50
+SOFT_N, SOFT_D, SOFT_C = 60_000, 784, 10
+
+
+def torch_logreg(tX, tY):
+    """peers.py's torch_logreg: zeros start, torch.optim.SGD(lr=0.1), batches of 256 of a fresh randperm, 10 epochs."""
+    n, d = tX.shape
+    g = torch.Generator().manual_seed(0)
+    w = torch.zeros(d, dtype=torch.float64, requires_grad=True)
+    b = torch.zeros(1, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([w, b], lr=0.1)
+    for _ in range(10):
+        perm = torch.randperm(n, generator=g)
+        for i in range(0, n, 256):
+            idx = perm[i:i + 256]
+            opt.zero_grad()
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(tX[idx] @ w + b, tY[idx])
+            loss.backward()
+            opt.step()
+    with torch.no_grad():
+        return torch.nn.functional.binary_cross_entropy_with_logits(tX @ w + b, tY).item()
+
+
+def torch_softmax(tX, tlab, epochs=5):
+    """Softmax regression: zeros start, torch.optim.SGD(lr=0.1), batches of 256 of a fresh randperm, float64."""
+    n, d = tX.shape
+    g = torch.Generator().manual_seed(0)
+    W = torch.zeros(d, SOFT_C, dtype=torch.float64, requires_grad=True)
+    b = torch.zeros(SOFT_C, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([W, b], lr=0.1)
+    for _ in range(epochs):
+        perm = torch.randperm(n, generator=g)
+        for i in range(0, n, 256):
+            idx = perm[i:i + 256]
+            opt.zero_grad()
+            loss = torch.nn.functional.cross_entropy(tX[idx] @ W + b, tlab[idx])
+            loss.backward()
+            opt.step()
+    with torch.no_grad():
+        return torch.nn.functional.cross_entropy(tX @ W + b, tlab).item()
+
+
+def log_loss(X, Y, w, b):
+    z = X @ w + b
+    return float(np.mean(np.logaddexp(0.0, z) - Y * z))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--dump", metavar="DIR")
     ap.add_argument("--versions", action="store_true")
+    ap.add_argument("--training", action="store_true",
+                    help="time only the training workloads (logistic SGD vs torch and sklearn, lbfgs, softmax SGD)")
     a = ap.parse_args()
     if a.runs < 1:
         ap.error("--runs must be >= 1")
@@ -85,6 +134,8 @@ def main():
         return 0
 
     torch.set_num_threads(2)
+    if a.training:
+        return training(a)
     rng = np.random.default_rng(42)
     n = 10_000_000
     p = rng.random(n); p /= p.sum()
@@ -121,6 +172,54 @@ def main():
     for name, peer, fn in workloads:
         secs = bench(fn, a.runs)
         elems = CE_ROWS * CE_CLASSES if name.startswith("softmax_ce") else n
+        print(json.dumps(dict(workload=name, peer=peer, median_s=round(secs, 6), elems_per_s=round(elems / secs),
+                              value=float(fn()))), flush=True)
+    return 0
+
+
+def training(a):
+    """Draws the data as peers.py does (the kernels' arrays first, then X, w*, Y), then the softmax data, and times the
+    training peers. The value of each line is the final mean log-loss on the whole training set (no penalty term)."""
+    from sklearn.linear_model import SGDClassifier, LogisticRegression
+    rng = np.random.default_rng(42)
+    n = 10_000_000
+    for _ in range(2):
+        rng.random(n)
+    rng.standard_normal(n)
+    rng.random(n)
+    rng.standard_normal((CE_ROWS, CE_CLASSES))
+    rng.integers(0, CE_CLASSES, CE_ROWS)
+    X = rng.standard_normal((TRAIN_N, TRAIN_D)); wtrue = rng.standard_normal(TRAIN_D)
+    Y = (rng.random(TRAIN_N) < 1 / (1 + np.exp(-X @ wtrue))).astype(np.float64)
+    # Softmax data (not in peers.py): N(0, 1) features, labels drawn from softmax(3 x·W/√d) by the Gumbel-max trick.
+    SX = rng.standard_normal((SOFT_N, SOFT_D))
+    SW = rng.standard_normal((SOFT_D, SOFT_C))
+    SY = np.argmax(SX @ SW * (3.0 / np.sqrt(SOFT_D)) + rng.gumbel(size=(SOFT_N, SOFT_C)), axis=1)
+    if a.dump:
+        os.makedirs(a.dump, exist_ok=True)
+        for name, arr in (("logreg_X", X), ("logreg_y", Y), ("softmax_X", SX), ("softmax_y", SY.astype(np.float64))):
+            arr.astype("<f8", copy=False).tofile(os.path.join(a.dump, f"{name}.f64"))
+    tX, tY = torch.from_numpy(X), torch.from_numpy(Y)
+    tSX, tSY = torch.from_numpy(SX), torch.from_numpy(SY)
+
+    def sgd_classifier():
+        m = SGDClassifier(loss="log_loss", max_iter=10, tol=None, alpha=1e-6, random_state=0).fit(X, Y)
+        return log_loss(X, Y, m.coef_[0], m.intercept_[0])
+
+    def lbfgs():
+        m = LogisticRegression(C=1e6, max_iter=1000).fit(X, Y)
+        return log_loss(X, Y, m.coef_[0], m.intercept_[0])
+
+    workloads = [
+        ("logreg_sgd_100kx50_10ep", "torch SGD", lambda: torch_logreg(tX, tY), TRAIN_N * 10),
+        ("logreg_sgd_100kx50_10ep", "sklearn SGDClassifier(log_loss, per-sample, 10 ep)", sgd_classifier, TRAIN_N * 10),
+        ("logreg_fit_100kx50", "sklearn LogisticRegression(lbfgs)", lbfgs, TRAIN_N),
+        ("softmax_sgd_60kx784x10_5ep", "torch SGD", lambda: torch_softmax(tSX, tSY), SOFT_N * 5),
+    ]
+    runs = min(a.runs, 3)
+    for name, peer, fn, elems in workloads:
+        # bench() runs fn once to warm up, then `runs` times; the value comes from one more run (all are deterministic)
+        secs = bench(fn, runs)
         print(json.dumps(dict(workload=name, peer=peer, median_s=round(secs, 6), elems_per_s=round(elems / secs),
                               value=float(fn()))), flush=True)
     return 0

@@ -3,7 +3,10 @@
 # n = 1e7 float64 workloads, checks the kernels allocate nothing (BenchmarkDotNet, double, n = 1e5), prints the
 # tables and writes bench/RESULTS.md. Rerunnable as is. BLAS/OpenMP environment variables are left untouched.
 #
-# usage: bench/side-by-side.sh [--runs N] [--skip-alloc] [--output FILE]
+# With the training workloads (issue 5): logistic-regression SGD vs torch and scikit-learn, L-BFGS vs scikit-learn's lbfgs,
+# softmax-regression SGD vs torch (at most 3 runs each; --skip-training leaves them out).
+#
+# usage: bench/side-by-side.sh [--runs N] [--skip-alloc] [--skip-training] [--output FILE]
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,14 +14,16 @@ repo="$(cd "$here/.." && pwd)"
 python=/usr/bin/python3
 runs=5
 skip_alloc=0
+skip_training=0
 output="$here/RESULTS.md"
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="${2:?--runs needs a value}"; shift 2 ;;
     --skip-alloc) skip_alloc=1; shift ;;
+    --skip-training) skip_training=1; shift ;;
     --output) output="${2:?--output needs a value}"; shift 2 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "side-by-side.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -48,6 +53,17 @@ dotnet run --no-build -c Release --project "$here/Functional.Bench.csproj" -- \
   side-by-side --runs "$runs" --data "$work/data" --json "$work/ours.jsonl" >&2
 rm -rf "$work/data"
 
+training=()
+if [[ "$skip_training" -eq 0 ]]; then
+  echo "== training peers (torch, scikit-learn)" >&2
+  "$python" "$here/peers_subset.py" --training --runs "$runs" --dump "$work/data" | tee "$work/peers_training.jsonl" >&2
+  echo "== training, ours" >&2
+  dotnet run --no-build -c Release --project "$here/Functional.Bench.csproj" -- \
+    training --runs "$(( runs < 3 ? runs : 3 ))" --data "$work/data" --json "$work/ours_training.jsonl" >&2
+  rm -rf "$work/data"
+  training=(--training-peers "$work/peers_training.jsonl" --training-ours "$work/ours_training.jsonl")
+fi
+
 alloc=()
 if [[ "$skip_alloc" -eq 0 ]]; then
   echo "== allocation check (BenchmarkDotNet, short job, in-process, double, n = 1e5)" >&2
@@ -67,4 +83,4 @@ fi
 echo "== report -> $output" >&2
 "$python" "$here/side_by_side_report.py" --peers "$work/peers.jsonl" --ours "$work/ours.jsonl" \
   --versions "$work/versions.json" --runs "$runs" --repo "$repo" --output "$output" \
-  --load-start "$load_start" "${alloc[@]}"
+  --load-start "$load_start" "${alloc[@]}" "${training[@]}"

@@ -19,7 +19,38 @@ TARGETS = {
     "bce_logits_value_grad_f64_1e7": (20.0, "torch"),
     "huber_value_grad_f64_1e7": (10.0, "torch"),
     "gaussian_mle_f64_1e7": (4.0, "numpy"),
+    "softmax_ce_value_grad_f64_4096x1000": (3.0, "torch"),
+    "softmax_ce_value_grad_f32_4096x1000": (3.0, "torch"),
 }
+
+# Training workloads (issue 5): (workload, peer prefix, target speed-up; None = no numeric target, reported only).
+TRAINING_TARGETS = [
+    ("logreg_sgd_100kx50_10ep", "torch", 10.0),
+    ("logreg_sgd_100kx50_10ep", "sklearn", 2.0),
+    ("logreg_fit_100kx50", "sklearn", 1.0),
+    ("softmax_sgd_60kx784x10_5ep", "torch", None),
+]
+
+# Final log-losses must agree within this relative difference for a training speed-up to count.
+LOSS_AGREEMENT = 0.01
+
+
+def previous_section(path, heading):
+    """The section of an earlier report that starts at `heading` (up to the next '## ' heading or the 'Reproduce:' line),
+    so a run that does not measure it (--skip-alloc) keeps the last measured table instead of erasing it."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+    except OSError:
+        return None
+    try:
+        start = lines.index(heading)
+    except ValueError:
+        return None
+    end = start + 1
+    while end < len(lines) and not lines[end].startswith("## ") and not lines[end].startswith("Reproduce:"):
+        end += 1
+    return lines[start:end]
 
 
 def jsonl(path):
@@ -76,6 +107,8 @@ def main():
     ap.add_argument("--repo", required=True)
     ap.add_argument("--output", required=True)
     ap.add_argument("--load-start", default="?", help="/proc/loadavg when the run started")
+    ap.add_argument("--training-peers", help="peers_subset.py --training output (optional)")
+    ap.add_argument("--training-ours", help="Functional.Bench training --json output (optional)")
     a = ap.parse_args()
 
     peers = jsonl(a.peers)
@@ -160,6 +193,36 @@ def main():
            "## Every implementation", "",
            "| workload | implementation | median (ms) | Melem/s | peer/ours | value |",
            "|---|---|---:|---:|---:|---|", *detail, ""]
+    if a.training_peers and a.training_ours and os.path.exists(a.training_peers) and os.path.exists(a.training_ours):
+        tpeers = jsonl(a.training_peers)
+        tours = {r["workload"]: r for r in jsonl(a.training_ours)}
+        rows = []
+        for workload, prefix, target in TRAINING_TARGETS:
+            mine = tours.get(workload)
+            cands = [p for p in tpeers if p["workload"] == workload and p["peer"].startswith(prefix)]
+            if mine is None or not cands:
+                rows.append(f"| {workload} | missing | | | | | {target or '—'} | NOT MEASURED |")
+                unmet.append(workload)
+                continue
+            peer = min(cands, key=lambda r: r["median_s"])
+            speedup = peer["median_s"] / mine["median_s"]
+            agree = abs(mine["value"] - peer["value"]) <= LOSS_AGREEMENT * abs(peer["value"])
+            if target is None:
+                status = "reported" if agree else "log-loss differs"
+            elif not agree:
+                status = "log-losses differ by more than 1 %: not comparable"
+            else:
+                status = "met" if speedup >= target else "NOT met"
+            if target is not None and status != "met":
+                unmet.append(f"{workload} vs {prefix}")
+            per_epoch = mine.get("bytes_per_epoch", -1)
+            rows.append(f"| {workload} | {fmt_ms(mine['median_s'])} | {mine['value']:.6g} | {peer['peer']}: {fmt_ms(peer['median_s'])} | "
+                        f"{peer['value']:.6g} | **{speedup:.2f}×** | {f'{target:g}×' if target else '—'} | {status} | "
+                        f"{'—' if per_epoch < 0 else f'{per_epoch:g} B'} |")
+        out += ["## Training (issue 5; value = final mean log-loss on the training set, which must agree within 1 %)", "",
+                "| workload | ours (ms) | our log-loss | peer (ms) | peer log-loss | speed-up | target | status | our steady-state allocation per epoch |",
+                "|---|---:|---:|---|---:|---:|---:|---|---:|", *rows, ""]
+
     out += ["## Allocations (n = 1e5)", "",
             "BenchmarkDotNet: `--filter '*DoubleKernels*' --job short --inProcess --memory --only-n 100000` (Allocated column). "
             "Exact: `alloc-check` (GC.GetAllocatedBytesForCurrentThread around 200 calls after tier-1 warm-up, double and float).", ""]
@@ -176,7 +239,14 @@ def main():
                        "object per call (the smallest heap object is 24 B). Not the kernel.")
         out.append("")
     else:
-        out += ["Not run (`--skip-alloc`).", ""]
+        kept = previous_section(a.output, "## Allocations (n = 1e5)")
+        if kept:
+            # drop the heading and method lines just written; keep the last measured table
+            out = out[:-4]
+            out += [*kept, "",
+                    "_Allocation check not rerun (`--skip-alloc`): the table above is from the previous report._", ""]
+        else:
+            out += ["Not run (`--skip-alloc`).", ""]
     out += ["Reproduce: `bash bench/side-by-side.sh [--runs N] [--skip-alloc]` (peers need "
             "`apt-get install -y python3-numpy python3-scipy python3-sklearn python3-torch`). "
             "Timings on a shared 2-core machine are noisy; rerun before drawing conclusions.", ""]

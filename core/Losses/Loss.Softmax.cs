@@ -11,7 +11,8 @@ public static partial class Loss
     /// Softmax cross-entropy with integer labels: for each row o of <paramref name="columns"/> logits and its label y,
     /// ℓ = log Σ_j e^(o_j) − o_y = −ln softmax(o)_y; derivative softmax(o) − e_y. PyTorch's <c>cross_entropy(o, y)</c>.
     /// </summary>
-    /// <typeparam name="T">float or double (computed in double).</typeparam>
+    /// <typeparam name="T">float or double. Float runs in float lanes (eight per vector) with o − max corrected to double
+    /// accuracy and the sums in double; the loss is returned rounded to float.</typeparam>
     /// <param name="logits">R rows of C logits, row-major; finite, or −∞ for a masked class.</param>
     /// <param name="columns">C ≥ 1, the number of classes.</param>
     /// <param name="labels">R class indices, each in [0, C).</param>
@@ -35,6 +36,20 @@ public static partial class Loss
         }
 
         var scale = reduction == Reduction.Mean ? 1.0 / rows : 1.0;
+        if (typeof(T) == typeof(double) || typeof(T) == typeof(float))
+        {
+            if (SoftmaxRows.TryRun(logits, columns, labels, gradient, scale, out var sum))
+            {
+                return T.CreateTruncating(sum);
+            }
+
+            // a logit is NaN or +∞: find and name the first one
+            for (var r = 0; r < rows; r++)
+            {
+                _ = Shift(logits.Slice(r * columns, columns), r);
+            }
+        }
+
         var total = new ScalarNeumaier();
         for (var r = 0; r < rows; r++)
         {

@@ -71,7 +71,7 @@ public sealed record LinearModel(int Features, bool Intercept = true)
         Guard.NotEmpty(rows, nameof(targets), "a risk needs at least one row");
         var weights = parameters[..Features];
         var scores = workspace.Scores.AsSpan(0, rows);
-        Dense.Scores(features, rows, Features, weights, Intercept ? parameters[Features] : 0.0, scores);
+        Dense.ScoresParallel(features, rows, Features, weights, Intercept ? parameters[Features] : 0.0, scores);
         if (!AllFinite(scores))
         {
             if (lenient)
@@ -91,10 +91,11 @@ public sealed record LinearModel(int Features, bool Intercept = true)
             var g = gradient[..ParameterCount];
             g.Clear();
             var gw = g[..Features];
+            // one core: two would each stream the whole matrix for half of the columns (the same bits, twice the traffic)
+            Dense.AddScaledRows(gw, derivatives, features, rows, Features);
             var bias = 0.0;
             for (var r = 0; r < rows; r++)
             {
-                Dense.AddScaled(gw, derivatives[r], features.Slice(r * Features, Features));
                 bias += derivatives[r];
             }
 

@@ -149,16 +149,15 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
         {
             var g = gradient[..ParameterCount];
             g.Clear();
-            for (var r = 0; r < rows; r++)
+            var c = Classes;
+            Dense.AddScaledClassesParallel(g[..weightCount], derivatives, features, rows, Features, c);
+            if (Intercept)
             {
-                var x = features.Slice(r * Features, Features);
-                for (var k = 0; k < Classes; k++)
+                for (var row = 0; row < rows; row++)
                 {
-                    var d = derivatives[(r * Classes) + k];
-                    Dense.AddScaled(g.Slice(k * Features, Features), d, x);
-                    if (Intercept)
+                    for (var k = 0; k < c; k++)
                     {
-                        g[weightCount + k] += d;
+                        g[weightCount + k] += derivatives[(row * c) + k];
                     }
                 }
             }
@@ -185,14 +184,35 @@ public sealed record SoftmaxModel(int Features, int Classes, bool Intercept = tr
     }
 
     private void ComputeLogits(ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, int rows, Span<double> logits)
+        => Dense.LogitsParallel(parameters[..(Classes * Features)], Intercept ? parameters[(Classes * Features)..] : ReadOnlySpan<double>.Empty, features, rows, Features, Classes, logits);
+
+    /// <summary>The logits of rows [0, rows): W x_r + b, four classes per pass over x_r (each logit the bits of its
+    /// own <see cref="Dense.Dot"/>).</summary>
+    internal static void Logits(ReadOnlySpan<double> weights, ReadOnlySpan<double> biases, ReadOnlySpan<double> features, int rows, int d, int classes, Span<double> logits)
     {
-        var weightCount = Classes * Features;
         for (var r = 0; r < rows; r++)
         {
-            var x = features.Slice(r * Features, Features);
-            for (var k = 0; k < Classes; k++)
+            var x = features.Slice(r * d, d);
+            var row = logits.Slice(r * classes, classes);
+            var k = 0;
+            for (; k <= classes - 4; k += 4)
             {
-                logits[(r * Classes) + k] = Dense.Dot(x, parameters.Slice(k * Features, Features)) + (Intercept ? parameters[weightCount + k] : 0.0);
+                var w = weights.Slice(k * d, 4 * d);
+                Dense.Dot4(w[..d], w.Slice(d, d), w.Slice(2 * d, d), w.Slice(3 * d, d), x, out var o0, out var o1, out var o2, out var o3);
+                row[k] = o0;
+                row[k + 1] = o1;
+                row[k + 2] = o2;
+                row[k + 3] = o3;
+            }
+
+            for (; k < classes; k++)
+            {
+                row[k] = Dense.Dot(x, weights.Slice(k * d, d));
+            }
+
+            for (k = 0; k < classes; k++)
+            {
+                row[k] += biases.IsEmpty ? 0.0 : biases[k];
             }
         }
     }

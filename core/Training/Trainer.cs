@@ -121,15 +121,24 @@ public static class Trainer
             _gradient = new double[p];
             _updates = new double[p];
             _next = new double[p];
-            _batchFeatures = new double[_train.Rows * _train.Columns];
-            _batchTargets = new double[_train.Rows];
+            // Full batch reads the training rows in place; the stochastic modes gather at most one batch.
+            var batchRows = _options.Mode switch
+            {
+                TrainingMode.FullBatch => 0,
+                TrainingMode.PerSample => 1,
+                _ => _options.BatchSize,
+            };
+            _batchFeatures = new double[batchRows * _train.Columns];
+            _batchTargets = new double[batchRows];
             _margins = new double[rows];
             _order = new int[_train.Rows];
         }
 
         /// <summary>The risk of the current batch, for optimizers that re-evaluate it (SAM, steepest descent).</summary>
         public double ValueAndGradient(ReadOnlySpan<double> w, Span<double> gradient)
-            => _model.Risk(w, _batchFeatures.AsSpan(0, _batchRows * _train.Columns), _batchTargets.AsSpan(0, _batchRows), _setup.Regularizer, gradient, _workspace, _labels);
+            => _options.Mode == TrainingMode.FullBatch
+                ? _model.Risk(w, _train.Features, _train.Targets, _setup.Regularizer, gradient, _workspace, _labels)
+                : _model.Risk(w, _batchFeatures.AsSpan(0, _batchRows * _train.Columns), _batchTargets.AsSpan(0, _batchRows), _setup.Regularizer, gradient, _workspace, _labels);
 
         internal EpochState Initial()
         {
@@ -156,11 +165,11 @@ public static class Trainer
             var plateau = _setup.Plateau?.Init(_setup.Schedule.At(0));
             var rate = plateau?.LearningRate ?? _setup.Schedule.At(0);
             var optimizer = _setup.Optimizer.Init(weights);
-            var (risk, gradientNorm) = FullRisk(weights);
+            var (risk, gradientNorm, accuracy) = FullRisk(weights);
             var validation = ValidationRisk(weights);
             var hasValidation = validation is not null;
             var state = new EpochState(
-                0, 0, [.. weights], risk, TrainAccuracy(weights, risk), validation, ValidationAccuracy(weights, validation),
+                0, 0, [.. weights], risk, accuracy, validation, ValidationAccuracy(weights, validation),
                 Norm(weights), gradientNorm, rate, risk, optimizer, generator.NextBits(), plateau,
                 0, validation, hasValidation ? [.. weights] : [], 0, 0, 0, null, null);
             return double.IsFinite(risk) ? state : state with { Stop = StopReason.Diverged, StopStep = 0 };
@@ -211,7 +220,11 @@ public static class Trainer
                 }
 
                 _batchRows = Math.Min(batch, n - start);
-                _train.Gather(_order.AsSpan(start, _batchRows), _batchFeatures, _batchTargets);
+                if (_options.Mode != TrainingMode.FullBatch)
+                {
+                    _train.Gather(_order.AsSpan(start, _batchRows), _batchFeatures, _batchTargets);
+                }
+
                 var epsilon = ValueAndGradient(w, _gradient);
                 if (!double.IsFinite(epsilon) || !LinearModel.AllFinite(_gradient))
                 {
@@ -239,7 +252,7 @@ public static class Trainer
             }
 
             var epoch = state.Epoch + 1;
-            var (risk, gradientNorm) = FullRisk(w);
+            var (risk, gradientNorm, accuracy) = FullRisk(w);
             if (!double.IsFinite(risk))
             {
                 return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, risk);
@@ -284,18 +297,18 @@ public static class Trainer
             stopStep = stop is null ? null : step;
 
             var result = new EpochState(
-                epoch, step, [.. w], risk, TrainAccuracy(w, risk), validation, ValidationAccuracy(w, validation), Norm(w), gradientNorm,
+                epoch, step, [.. w], risk, accuracy, validation, ValidationAccuracy(w, validation), Norm(w), gradientNorm,
                 rate, smoothed, optimizer, generatorState, plateau, bestEpoch, best, bestWeights, bad, riskPlateau, weightPlateau,
                 stop, stopStep);
             if (earlyStop && _options.RestoreBest)
             {
                 var restored = bestWeights.ToArray();
-                var (bestRisk, bestGradient) = FullRisk(restored);
+                var (bestRisk, bestGradient, bestAccuracy) = FullRisk(restored);
                 result = result with
                 {
                     Weights = bestWeights,
                     TrainRisk = bestRisk,
-                    TrainAccuracy = TrainAccuracy(restored, bestRisk),
+                    TrainAccuracy = bestAccuracy,
                     ValidationRisk = best,
                     ValidationAccuracy = ValidationAccuracy(restored, best),
                     WeightNorm = Norm(restored),
@@ -359,19 +372,19 @@ public static class Trainer
             items.CopyTo(_order, 0);
         }
 
-        private (double Risk, double GradientNorm) FullRisk(double[] w)
+        /// <summary>The training risk, its gradient's norm and the training accuracy (from the scores the risk left in the
+        /// workspace: the same numbers a second pass would compute).</summary>
+        private (double Risk, double GradientNorm, double? Accuracy) FullRisk(double[] w)
         {
             var risk = _model.Risk(w, _train.Features, _train.Targets, _setup.Regularizer, _gradient, _workspace, _labels);
-            return (risk, Norm(_gradient));
+            var accuracy = double.IsFinite(risk) ? _model.AccuracyOfScores(_train, _workspace) : null;
+            return (risk, Norm(_gradient), accuracy);
         }
 
         private double? ValidationRisk(double[] w)
             => _setup.Validation is { } v
                 ? _model.Risk(w, v.Features, v.Targets, _setup.Regularizer, Span<double>.Empty, _workspace, _labels)
                 : null;
-
-        private double? TrainAccuracy(double[] w, double risk)
-            => double.IsFinite(risk) ? _model.Accuracy(w, _train, _workspace, _margins) : null;
 
         private double? ValidationAccuracy(double[] w, double? risk)
             => risk is double r && double.IsFinite(r) ? _model.Accuracy(w, _setup.Validation!, _workspace, _margins) : null;

@@ -93,6 +93,34 @@ public abstract class TrainingModel
         return (double)correct / data.Rows;
     }
 
+    /// <summary>The training accuracy from the scores <see cref="Risk"/> just left in <paramref name="workspace"/> for all
+    /// rows of <paramref name="data"/> (null for a regression model); equal to <see cref="Accuracy"/> at the same parameters.</summary>
+    internal double? AccuracyOfScores(Dataset data, ModelWorkspace workspace)
+    {
+        if (!IsClassifier)
+        {
+            return null;
+        }
+
+        var rows = data.Rows;
+        var c = Outputs;
+        var scores = workspace.Scores.AsSpan(0, rows * c);
+        var targets = data.Targets;
+        var correct = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            if (Margin(scores.Slice(r * c, c), targets[r]) > 0.0)
+            {
+                correct++;
+            }
+        }
+
+        return (double)correct / rows;
+    }
+
+    /// <summary>The margin of one row from its scores (see the remarks of the class).</summary>
+    private protected abstract double Margin(ReadOnlySpan<double> scores, double target);
+
     private sealed class LinearTraining(LinearModel model, PointwiseLoss loss, bool classifier) : TrainingModel
     {
         public override int Features => model.Features;
@@ -114,11 +142,14 @@ public abstract class TrainingModel
             var targets = data.Targets;
             for (var i = 0; i < margins.Length; i++)
             {
-                margins[i] = classifier
-                    ? (targets[i] >= 0.5 ? margins[i] : -margins[i])
-                    : -Math.Abs(margins[i] - targets[i]);
+                margins[i] = Margin(margins.Slice(i, 1), targets[i]);
             }
         }
+
+        private protected override double Margin(ReadOnlySpan<double> scores, double target)
+            => classifier
+                ? (target >= 0.5 ? scores[0] : -scores[0])
+                : -Math.Abs(scores[0] - target);
 
         public override string ToString() => classifier ? $"logistic({model.Features} features)" : $"linear({model.Features} features)";
     }
@@ -152,23 +183,28 @@ public abstract class TrainingModel
         {
             var c = model.Classes;
             var rows = data.Rows;
-            var logits = new double[rows * c];
+            var logits = workspace.Scores.AsSpan(0, rows * c);
             model.Logits(parameters, data.Features, logits);
             var targets = data.Targets;
             for (var r = 0; r < rows; r++)
             {
-                var y = (int)targets[r];
-                var other = double.NegativeInfinity;
-                for (var k = 0; k < c; k++)
-                {
-                    if (k != y)
-                    {
-                        other = Math.Max(other, logits[(r * c) + k]);
-                    }
-                }
-
-                margins[r] = logits[(r * c) + y] - other;
+                margins[r] = Margin(logits.Slice(r * c, c), targets[r]);
             }
+        }
+
+        private protected override double Margin(ReadOnlySpan<double> scores, double target)
+        {
+            var y = (int)target;
+            var other = double.NegativeInfinity;
+            for (var k = 0; k < scores.Length; k++)
+            {
+                if (k != y)
+                {
+                    other = Math.Max(other, scores[k]);
+                }
+            }
+
+            return scores[y] - other;
         }
 
         public override string ToString() => $"softmax({model.Features} features, {model.Classes} classes)";
