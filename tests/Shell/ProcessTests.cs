@@ -20,7 +20,7 @@ public class ProcessTests
         Assert.Equal("functional divergence: q[1] = -0.2 is negative.", bad.Error.Trim());
     }
 
-    private static string FindFunctionalDll()
+    internal static string FindFunctionalDll()
     {
         var besideTests = Path.Combine(AppContext.BaseDirectory, "functional.dll");
         if (File.Exists(besideTests) && File.Exists(Path.ChangeExtension(besideTests, ".runtimeconfig.json")))

@@ -25,6 +25,14 @@ internal static class TrainCommand
             Description = "a JSON config file (see NOTES.md, 'functional train'); none: logistic regression with L2 on the built-in breast_cancer data",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        // An unknown option would otherwise be taken for the config file's name.
+        config.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && result.Tokens[0].Value.StartsWith('-'))
+            {
+                result.AddError($"Unrecognized option '{result.Tokens[0].Value}'.");
+            }
+        });
         var data = new Option<string>("--data", "-d") { Description = "data.path: a CSV file with a header row, or builtin:breast_cancer|iris|wine|digits|diabetes", HelpName = "FILE" };
         var target = new Option<string>("--target", "-t") { Description = "data.target: the target column [default: the last column]", HelpName = "COLUMN" };
         var model = new Option<string>("--model", "-m") { Description = "model.kind: linear, polynomial, logistic or softmax", HelpName = "KIND" };
