@@ -153,13 +153,17 @@ public sealed class BatchEndToEndTests(UninterruptedSweep whole) : IClassFixture
     {
         var store = Path.Combine(_folder.Path, "stopped.sqlite");
         string[] args = ["batch", Sweep, "--store", store, "--parallel", "2"];
-        using var stop = new CancellationTokenSource();
-        var running = ShellRun.Of(args, _folder.Path, cancellationToken: stop.Token);
-        await WhenEpochsRecordedAsync(store, 3, running);
-        await stop.CancelAsync();
-        var stopped = await running;
+        // Ctrl+C is SIGINT to the real process: the in-process cancellation token is not what a user's terminal sends.
+        var process = Start(args);
+        await WhenEpochsRecordedAsync(store, 3, process);
+        Assert.False(process.HasExited, "the sweep finished before Ctrl+C; make it longer");
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
 
-        Assert.True(stopped.ExitCode == ExitCodes.Interrupted, stopped.Error);
+        var stopped = await FinishAsync(process);
+        Assert.True(stopped.ExitCode == ExitCodes.Interrupted, $"exit code {stopped.ExitCode}: {stopped.Error}");
         Assert.Contains("Run the same command again to resume.", stopped.Error, StringComparison.Ordinal);
         await using (var opened = await RunStore.OpenAsync(store))
         {

@@ -39,6 +39,11 @@ internal sealed class BatchJob(IOptions<BatchOptions> options, ShellContext shel
             await shell.Error.WriteLineAsync($"sweep {name}: {part}, {settings.Parallel} at once, store {store.Description}");
         }
 
+        // Each worker trains synchronously on a thread-pool thread. With only cores-many pool threads, the host's shutdown
+        // (Ctrl+C / SIGTERM), the lease heartbeat and store callbacks queue behind them until the pool injects a thread
+        // (about a second each): a short sweep then ran to its end after Ctrl+C. Spare threads keep them prompt.
+        ThreadPool.GetMinThreads(out var workerThreads, out var completionThreads);
+        ThreadPool.SetMinThreads(Math.Max(workerThreads, settings.Parallel + 4), completionThreads);
         var runner = new SweepRunner(
             store, WorkerId.Current(), new RunnerSettings(settings.Parallel, TimeSpan.FromSeconds(settings.LeaseSeconds), TimeSpan.FromSeconds(1)),
             progress, TimeProvider.System, Claims.ProcessStart);
