@@ -191,3 +191,39 @@ public class DemonstrationTests
         Assert.Equal(Demonstrations.SharpnessAware().Runs[1].Risk, Demonstrations.SharpnessAware().Runs[1].Risk);
     }
 }
+
+/// <summary>The early-stopping repair of the overfitting demonstration.</summary>
+public class EarlyStoppingTests
+{
+    // seed 1: validation MSE is lowest at epoch 6 (0.212; test 0.223), then gradient descent interpolates: train MSE → 1e-30,
+    // validation 1.90, test 1.052 = the degree-9 least-squares fit's test MSE
+    [Fact]
+    public void Gradient_descent_overfits_and_the_best_validation_epoch_repairs_it()
+    {
+        var demo = Demonstrations.EarlyStopping();
+        var interpolant = Demonstrations.Overfitting().Fits.Single(f => f.Degree == 9 && f.Lambda == 0.0);
+        Assert.Equal(2001, demo.TrainMse.Length);
+        Assert.True(demo.TrainMse[^1] < 1e-20, $"GD reaches the interpolant: {demo.TrainMse[^1]}");
+        Assert.Equal(interpolant.TestMse, demo.TestMse[^1], 1e-9);
+        Assert.InRange(demo.BestEpoch, 1, 100);
+        Assert.Equal(demo.ValidationMse.Min(), demo.ValidationMse[demo.BestEpoch]);
+        Assert.True(demo.ValidationMse[^1] > 4 * demo.ValidationMse[demo.BestEpoch], "the validation error turns and rises");
+        Assert.True(demo.TestMse[demo.BestEpoch] < interpolant.TestMse / 3, $"test {demo.TestMse[demo.BestEpoch]} vs {interpolant.TestMse}");
+        Assert.True(demo.WeightNorm < 5.0, $"‖w‖ {demo.WeightNorm}");
+        Assert.Equal(demo.TrainMse[demo.BestEpoch], demo.TrainMse.Length > 0 ? TrainMseOf(demo) : 0.0, 1e-12);
+    }
+
+    [Fact]
+    public void Bad_settings_are_named()
+    {
+        Assert.Equal("degree", Assert.Throws<ArgumentOutOfRangeException>(() => Demonstrations.EarlyStopping(degree: 10)).ParamName);
+        Assert.Equal("momentum", Assert.Throws<ArgumentOutOfRangeException>(() => Demonstrations.EarlyStopping(momentum: 1.0)).ParamName);
+    }
+
+    // the restored model's own training MSE, recomputed through Predict
+    private static double TrainMseOf(EarlyStoppingDemonstration demo)
+    {
+        var data = Demonstrations.Overfitting();
+        return data.TrainX.Select((x, i) => Math.Pow(demo.Predict(x) - data.TrainY[i], 2)).Average();
+    }
+}
