@@ -41,7 +41,7 @@ public sealed record OverfittingDemonstration(
     ImmutableArray<double> TrainX, ImmutableArray<double> TrainY, ImmutableArray<double> TestX, ImmutableArray<double> TestY, ImmutableArray<PolynomialFit> Fits);
 
 /// <summary>Core demonstrations the shell's <c>reproduce</c> plots.</summary>
-public static class Demonstrations
+public static partial class Demonstrations
 {
     /// <summary>
     /// Overfitting (Bishop, PRML §1.1): <paramref name="points"/> inputs evenly on [0, 1], targets sin(2πx) + N(0, σ²), and

@@ -159,7 +159,7 @@ public partial class ReproduceCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Out);
-        Assert.Equal(["functional reproduce: unknown section 'frobnicate'; the sections are estimation, entropy, kl, losses (see --list)."], run.ErrorLines);
+        Assert.Equal(["functional reproduce: unknown section 'frobnicate'; the sections are estimation, entropy, kl, divergences, losses, overfitting, robust, schedules, optimization (see --list)."], run.ErrorLines);
         Assert.False(Directory.Exists(target));
     }
 
@@ -217,7 +217,7 @@ public partial class ReproduceCommandTests
     public void Sections_have_distinct_names_and_build_what_they_announce()
     {
         var sections = ReproduceSections.All;
-        Assert.Equal(["estimation", "entropy", "kl", "losses"], sections.Select(s => s.Name));
+        Assert.Equal(["estimation", "entropy", "kl", "divergences", "losses", "overfitting", "robust", "schedules", "optimization"], sections.Select(s => s.Name));
         Assert.Equal(sections.Count, sections.Select(s => s.Name).Distinct().Count());
         Assert.Equal(sections.OrderBy(s => s.Order).Select(s => s.Name), sections.Select(s => s.Name));
         foreach (var section in sections)

@@ -21,9 +21,11 @@ internal sealed partial class ReproduceJob(
         var settings = options.Value;
         if (settings.List)
         {
+            // the name column is as wide as the longest name plus two spaces, so a name never runs into its title
+            var width = ReproduceSections.All.Max(s => s.Name.Length) + 2;
             foreach (var section in ReproduceSections.All)
             {
-                await shell.Out.WriteLineAsync($"{section.Name,-12}{section.Title}");
+                await shell.Out.WriteLineAsync(section.Name.PadRight(width) + section.Title);
             }
 
             await shell.Out.FlushAsync(cancellationToken);
