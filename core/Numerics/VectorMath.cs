@@ -6,7 +6,7 @@ namespace Functional.Numerics;
 /// <summary>
 /// SIMD forms of <see cref="StableMath"/>: the same formulas, lane by lane, on <see cref="Vector256{T}"/> of double.
 /// </summary>
-internal static class VectorMath
+internal static partial class VectorMath
 {
     /// <summary>Coefficients c_m of G(x)/x² = Σ (−1)^k x^(k−2)/(k(k−1)), k = 2…15 (the next term is below 2^-60 relative for |x| &lt; 1/16).</summary>
     internal static ReadOnlySpan<double> RelativeEntropySeries =>
@@ -27,14 +27,6 @@ internal static class VectorMath
     [
         1.0, 1.0 / 6, 1.0 / 15, 1.0 / 28, 1.0 / 45, 1.0 / 66, 1.0 / 91, 1.0 / 120,
     ];
-
-    /// <summary>ln x lane-wise: the one vector logarithm every kernel uses.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<double> Log(Vector256<double> x) => Vector256.Log(x);
-
-    /// <summary>e^x lane-wise: the one vector exponential every kernel uses.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<double> Exp(Vector256<double> x) => Vector256.Exp(x);
 
     /// <summary>
     /// Σ c_i x^i as even and odd halves in x² (two independent Horner chains, half the latency of one);
