@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Functional.Numerics;
 
 namespace Functional.Information;
@@ -12,8 +11,10 @@ internal readonly struct EntropyTerm : IUnaryTerm
 {
     public static double Invoke(double p) => -StableMath.XLogY(p, p);
 
+    public static bool NonNegative => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> p) => -VectorMath.XLogY(p, p);
+    public static TL Invoke<TL>(TL p) where TL : struct, ILanes<TL> => -LaneMath.XLogY(p, p);
 }
 
 /// <summary>−p·ln p − (1 − p)·ln(1 − p), with ln(1 − p) as log1p(−p).</summary>
@@ -25,13 +26,14 @@ internal readonly struct BinaryEntropyTerm : IUnaryTerm
         return -StableMath.XLogY(p, p) - (complement == 0.0 ? 0.0 : complement * StableMath.Log1P(-p));
     }
 
+    public static bool NonNegative => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> p)
+    public static TL Invoke<TL>(TL p) where TL : struct, ILanes<TL>
     {
-        var complement = Vector256<double>.One - p;
-        var second = Vector256.ConditionalSelect(
-            Vector256.Equals(complement, Vector256<double>.Zero), Vector256<double>.Zero, complement * VectorMath.Log1P(-p));
-        return -VectorMath.XLogY(p, p) - second;
+        var complement = TL.One - p;
+        var second = TL.Select(TL.Equal(complement, TL.Zero), TL.Zero, complement * LaneMath.Log1P(-p));
+        return -LaneMath.XLogY(p, p) - second;
     }
 }
 
@@ -40,8 +42,10 @@ internal readonly struct SurprisalTerm : IUnaryTerm
 {
     public static double Invoke(double p) => -Math.Log(p);
 
+    public static bool NonNegative => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> p) => -VectorMath.Log(p);
+    public static TL Invoke<TL>(TL p) where TL : struct, ILanes<TL> => -TL.Log(p);
 }
 
 /// <summary>x itself (for sums and sample averages).</summary>
@@ -49,8 +53,10 @@ internal readonly struct IdentityTerm : IUnaryTerm
 {
     public static double Invoke(double x) => x;
 
+    public static bool NonNegative => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> x) => x;
+    public static TL Invoke<TL>(TL x) where TL : struct, ILanes<TL> => x;
 }
 
 /// <summary>p·f (expectation).</summary>
@@ -58,8 +64,10 @@ internal readonly struct ProductTerm : IPairTerm
 {
     public static double Invoke(double p, double f) => p * f;
 
+    public static bool NonNegative => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> f) => p * f;
+    public static TL Invoke<TL>(TL p, TL f) where TL : struct, ILanes<TL> => p * f;
 }
 
 /// <summary>−p·ln q: 0 where p = 0 (whatever q), +∞ where q = 0 &lt; p.</summary>
@@ -67,8 +75,10 @@ internal readonly struct CrossEntropyTerm : IPairTerm
 {
     public static double Invoke(double p, double q) => -StableMath.XLogY(p, q);
 
+    public static bool NonNegative => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> q) => -VectorMath.XLogY(p, q);
+    public static TL Invoke<TL>(TL p, TL q) where TL : struct, ILanes<TL> => -LaneMath.XLogY(p, q);
 }
 
 /// <summary>−p·(ln q), ln q given: 0 where p = 0 (even for ln q = −∞).</summary>
@@ -76,9 +86,11 @@ internal readonly struct CrossEntropyFromLogQTerm : IPairTerm
 {
     public static double Invoke(double p, double logQ) => p == 0.0 ? 0.0 : -p * logQ;
 
+    public static bool NonNegative => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> logQ)
-        => Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), Vector256<double>.Zero, -p * logQ);
+    public static TL Invoke<TL>(TL p, TL logQ) where TL : struct, ILanes<TL>
+        => TL.Select(TL.Equal(p, TL.Zero), TL.Zero, -p * logQ);
 }
 
 /// <summary>
@@ -108,22 +120,46 @@ internal readonly struct KlTerm : IPairTerm
         return (p * logRatio) - d;
     }
 
+    public static bool NonNegative => true;
+
+    // Fast lanes: q ≥ 2^-1000, so 1/q and p/q are normal and the refined reciprocal is within an ulp; p·(1/q) then
+    // replaces the division, ln(p/q) is one call of the table logarithm, and the series (p ≈ q) is evaluated only when
+    // some lane needs it. Any other q (0, subnormal) sends the whole vector to the exact-division form.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> q)
+    public static TL Invoke<TL>(TL p, TL q) where TL : struct, ILanes<TL>
     {
-        var reciprocal = Vector256<double>.One / q;
-        var d = p - q;
-        var ratio = p * reciprocal;
-        var logRatio = VectorMath.Log(ratio);
-        var overflowed = Vector256.Equals(ratio, Vector256.Create(double.PositiveInfinity)) & Vector256.GreaterThan(q, Vector256<double>.Zero);
-        if (!Vector256.EqualsAll(overflowed, Vector256<double>.Zero))
+        if (!TL.All(TL.GreaterThanOrEqual(q, TL.Create(SmallestFast))))
         {
-            logRatio = Vector256.ConditionalSelect(overflowed, VectorMath.Log(p) - VectorMath.Log(q), logRatio);
+            return Careful(p, q);
         }
 
-        var direct = Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), q, (p * logRatio) - d);
+        var reciprocal = TL.Reciprocal(q);
+        var d = p - q;
+        var logRatio = TL.Log(p * reciprocal);
+        var term = TL.Select(TL.Equal(p, TL.Zero), q, TL.FusedMultiplyAdd(p, logRatio, -d));
         var x = d * reciprocal;
-        return Vector256.ConditionalSelect(VectorMath.SeriesLanes(x), q * VectorMath.RelativeEntropySeriesPart(x), direct);
+        var series = LaneMath.SeriesLanes(x);
+        return TL.Any(series) ? TL.Select(series, q * LaneMath.RelativeEntropySeriesPart(x), term) : term;
+    }
+
+    private const double SmallestFast = 9.332636185032189e-302; // 2^-1000
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TL Careful<TL>(TL p, TL q) where TL : struct, ILanes<TL>
+    {
+        var reciprocal = TL.One / q;
+        var d = p - q;
+        var ratio = p * reciprocal;
+        var logRatio = TL.Log(ratio);
+        var overflowed = TL.Equal(ratio, TL.Create(double.PositiveInfinity)) & TL.GreaterThan(q, TL.Zero);
+        if (TL.Any(overflowed))
+        {
+            logRatio = TL.Select(overflowed, TL.Log(p) - TL.Log(q), logRatio);
+        }
+
+        var direct = TL.Select(TL.Equal(p, TL.Zero), q, (p * logRatio) - d);
+        var x = d * reciprocal;
+        return TL.Select(LaneMath.SeriesLanes(x), q * LaneMath.RelativeEntropySeriesPart(x), direct);
     }
 }
 
@@ -143,15 +179,17 @@ internal readonly struct KlFromLogQTerm : IPairTerm
         return p == 0.0 ? q : (p * (Math.Log(p) - logQ)) - d;
     }
 
+    public static bool NonNegative => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> logQ)
+    public static TL Invoke<TL>(TL p, TL logQ) where TL : struct, ILanes<TL>
     {
-        var q = VectorMath.Exp(logQ);
+        var q = TL.Exp(logQ);
         var d = p - q;
-        var direct = Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), q, (p * (VectorMath.Log(p) - logQ)) - d);
+        var direct = TL.Select(TL.Equal(p, TL.Zero), q, (p * (TL.Log(p) - logQ)) - d);
         var x = d / q;
-        var series = VectorMath.SeriesLanes(x);
-        return Vector256.ConditionalSelect(series, q * VectorMath.RelativeEntropySeriesPart(x), direct);
+        var series = LaneMath.SeriesLanes(x);
+        return TL.Select(series, q * LaneMath.RelativeEntropySeriesPart(x), direct);
     }
 }
 
@@ -174,15 +212,17 @@ internal readonly struct KlFromLogsTerm : IPairTerm
         return p == 0.0 ? q : q - p - (p * t);
     }
 
+    public static bool NonNegative => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> logP, Vector256<double> logQ)
+    public static TL Invoke<TL>(TL logP, TL logQ) where TL : struct, ILanes<TL>
     {
-        var p = VectorMath.Exp(logP);
-        var q = VectorMath.Exp(logQ);
+        var p = TL.Exp(logP);
+        var q = TL.Exp(logQ);
         var t = logQ - logP;
-        var direct = Vector256.ConditionalSelect(Vector256.Equals(p, Vector256<double>.Zero), q, q - p - (p * t));
-        var series = VectorMath.SeriesLanes(t);
-        return Vector256.ConditionalSelect(series, p * VectorMath.ExpRemainderSeriesPart(t), direct);
+        var direct = TL.Select(TL.Equal(p, TL.Zero), q, q - p - (p * t));
+        var series = LaneMath.SeriesLanes(t);
+        return TL.Select(series, p * LaneMath.ExpRemainderSeriesPart(t), direct);
     }
 }
 
@@ -211,14 +251,37 @@ internal readonly struct JensenShannonTerm : IPairTerm
         return 0.5 * (StableMath.XLogY(p, 2.0 * p / s) + StableMath.XLogY(q, 2.0 * q / s));
     }
 
+    public static bool NonNegative => true;
+
+    // Fast lanes: s = p + q ≥ 2^-1000, so one refined reciprocal 1/s replaces the three divisions; 2p/s and 2q/s are
+    // then 1 + δ and 1 − δ up to an ulp. The series runs only when some lane has |δ| below the threshold.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Invoke(Vector256<double> p, Vector256<double> q)
+    public static TL Invoke<TL>(TL p, TL q) where TL : struct, ILanes<TL>
     {
         var s = p + q;
-        var two = Vector256.Create(2.0);
-        var direct = Vector256.Create(0.5) * (VectorMath.XLogY(p, two * p / s) + VectorMath.XLogY(q, two * q / s));
+        if (!TL.All(TL.GreaterThanOrEqual(s, TL.Create(SmallestFast))))
+        {
+            return Careful(p, q);
+        }
+
+        var reciprocal = TL.Reciprocal(s);
+        var twice = reciprocal + reciprocal;
+        var term = TL.Create(0.5) * (LaneMath.XLogY(p, p * twice) + LaneMath.XLogY(q, q * twice));
+        var delta = (p - q) * reciprocal;
+        var series = LaneMath.SeriesLanes(delta);
+        return TL.Any(series) ? TL.Select(series, TL.Create(0.25) * s * LaneMath.JensenShannonSeriesPart(delta), term) : term;
+    }
+
+    private const double SmallestFast = 9.332636185032189e-302; // 2^-1000
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TL Careful<TL>(TL p, TL q) where TL : struct, ILanes<TL>
+    {
+        var s = p + q;
+        var two = TL.Create(2.0);
+        var direct = TL.Create(0.5) * (LaneMath.XLogY(p, two * p / s) + LaneMath.XLogY(q, two * q / s));
         var delta = (p - q) / s;
-        var series = VectorMath.SeriesLanes(delta);
-        return Vector256.ConditionalSelect(series, Vector256.Create(0.25) * s * VectorMath.JensenShannonSeriesPart(delta), direct);
+        var series = LaneMath.SeriesLanes(delta);
+        return TL.Select(series, TL.Create(0.25) * s * LaneMath.JensenShannonSeriesPart(delta), direct);
     }
 }

@@ -139,3 +139,68 @@ internal readonly struct FiniteDomain : IDomain
 
     public static double Mass(double value) => value;
 }
+
+/// <summary>A domain's lane checks at any lane width: direct for the probability domains, through the 256-bit members otherwise.</summary>
+internal static class DomainLanes
+{
+    /// <summary>All bits set in the lanes whose values belong to the domain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TL Valid<TDomain, TL>(TL values)
+        where TDomain : IDomain
+        where TL : struct, ILanes<TL>
+    {
+        if (typeof(TDomain) == typeof(ProbabilityDomain) || typeof(TDomain) == typeof(UnitIntervalDomain))
+        {
+            return TL.GreaterThanOrEqual(values, TL.Zero) & TL.LessThanOrEqual(values, TL.One);
+        }
+
+        if (typeof(TL) == typeof(Lanes256))
+        {
+            return Narrow<TL>(TDomain.ValidLanes(Unsafe.As<TL, Lanes256>(ref values).Value));
+        }
+
+        var wide = Unsafe.As<TL, Lanes512>(ref values).Value;
+        return Wide<TL>(TDomain.ValidLanes(wide.GetLower()), TDomain.ValidLanes(wide.GetUpper()));
+    }
+
+    /// <summary>The lanes' contributions to the operand's mass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TL Mass<TDomain, TL>(TL values)
+        where TDomain : IDomain
+        where TL : struct, ILanes<TL>
+    {
+        if (typeof(TDomain) == typeof(ProbabilityDomain) || typeof(TDomain) == typeof(UnitIntervalDomain))
+        {
+            return values;
+        }
+
+        if (typeof(TDomain) == typeof(LogProbabilityDomain))
+        {
+            return TL.Exp(values);
+        }
+
+        if (typeof(TL) == typeof(Lanes256))
+        {
+            return Narrow<TL>(TDomain.Mass(Unsafe.As<TL, Lanes256>(ref values).Value));
+        }
+
+        var wide = Unsafe.As<TL, Lanes512>(ref values).Value;
+        return Wide<TL>(TDomain.Mass(wide.GetLower()), TDomain.Mass(wide.GetUpper()));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TL Narrow<TL>(Vector256<double> value)
+        where TL : struct, ILanes<TL>
+    {
+        var result = new Lanes256(value);
+        return Unsafe.As<Lanes256, TL>(ref result);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TL Wide<TL>(Vector256<double> lower, Vector256<double> upper)
+        where TL : struct, ILanes<TL>
+    {
+        var result = new Lanes512(Vector512.Create(lower, upper));
+        return Unsafe.As<Lanes512, TL>(ref result);
+    }
+}

@@ -167,32 +167,40 @@ public static class LogSumExp
     }
 
     internal static Shifted Accumulate<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        => LaneWidth.Wide ? Accumulate<T, Lanes512>(x) : Accumulate<T, Lanes256>(x);
+
+    // Each block's exponentials (all in [0, 1]) are summed plainly in four accumulators a lane and the block sum joins a
+    // per-lane Neumaier total: ≤ (Block/(4·lanes) + 2)ε relative per block, as in Kernel's blocked sums.
+    private static Shifted Accumulate<T, TL>(ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+        where TL : struct, ILanes<TL>
     {
+        var step = 4 * TL.Count;
         var max = double.NegativeInfinity;
-        var sum = new VectorNeumaier();
+        var sum = new LaneNeumaier<TL>();
         var tail = new ScalarNeumaier();
-        var valid = Vector256<double>.AllBitsSet;
-        var positiveInfinity = Vector256.Create(double.PositiveInfinity);
+        var valid = TL.AllBitsSet;
+        var positiveInfinity = TL.Create(double.PositiveInfinity);
         for (var start = 0; start < x.Length; start += Block)
         {
             var block = x.Slice(start, Math.Min(Block, x.Length - start));
-            var vectorEnd = block.Length - (block.Length % Kernel.Step);
+            var vectorEnd = block.Length - (block.Length % step);
 
-            var blockMax = Vector256.Create(double.NegativeInfinity);
-            for (var i = 0; i < vectorEnd; i += Kernel.Lanes)
+            var blockMax = TL.Create(double.NegativeInfinity);
+            for (var i = 0; i < vectorEnd; i += 2 * TL.Count)
             {
-                Kernel.Load(block, i, out var x0, out var x1);
-                valid &= Vector256.LessThan(x0, positiveInfinity) & Vector256.LessThan(x1, positiveInfinity);
-                blockMax = Vector256.Max(blockMax, Vector256.Max(x0, x1));
+                TL.Load(block, i, out var x0, out var x1);
+                valid &= TL.LessThan(x0, positiveInfinity) & TL.LessThan(x1, positiveInfinity);
+                blockMax = TL.Max(blockMax, TL.Max(x0, x1));
             }
 
-            var newMax = Math.Max(max, HorizontalMax(blockMax));
+            var newMax = Math.Max(max, TL.MaxAcross(blockMax));
             for (var i = vectorEnd; i < block.Length; i++)
             {
                 var xi = double.CreateTruncating(block[i]);
                 if (!(xi < double.PositiveInfinity))
                 {
-                    valid = Vector256<double>.Zero;
+                    valid = TL.Zero;
                 }
 
                 newMax = Math.Max(newMax, xi);
@@ -211,28 +219,25 @@ public static class LogSumExp
                 continue;
             }
 
-            var shift = Vector256.Create(max);
-            for (var i = 0; i < vectorEnd; i += Kernel.Step)
+            var shift = TL.Create(max);
+            TL s0 = TL.Zero, s1 = TL.Zero, s2 = TL.Zero, s3 = TL.Zero;
+            for (var i = 0; i < vectorEnd; i += step)
             {
-                Kernel.Load(block, i, out var x0, out var x1);
-                Kernel.Load(block, i + Kernel.Lanes, out var x2, out var x3);
-                sum.Add(VectorMath.Exp(x0 - shift));
-                sum.Add(VectorMath.Exp(x1 - shift));
-                sum.Add(VectorMath.Exp(x2 - shift));
-                sum.Add(VectorMath.Exp(x3 - shift));
+                TL.Load(block, i, out var x0, out var x1);
+                TL.Load(block, i + (2 * TL.Count), out var x2, out var x3);
+                s0 += TL.Exp(x0 - shift);
+                s1 += TL.Exp(x1 - shift);
+                s2 += TL.Exp(x2 - shift);
+                s3 += TL.Exp(x3 - shift);
             }
 
+            sum.Add((s0 + s1) + (s2 + s3));
             for (var i = vectorEnd; i < block.Length; i++)
             {
                 tail.Add(Math.Exp(double.CreateTruncating(block[i]) - max));
             }
         }
 
-        return new Shifted(max, sum.Result(tail), Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet));
-    }
-
-    private static double HorizontalMax(Vector256<double> v)
-    {
-        return Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));
+        return new Shifted(max, sum.Result(tail), TL.All(valid));
     }
 }
