@@ -3,8 +3,9 @@
 # n = 1e7 float64 workloads, checks the kernels allocate nothing (BenchmarkDotNet, double, n = 1e5), prints the
 # tables and writes bench/RESULTS.md. Rerunnable as is. BLAS/OpenMP environment variables are left untouched.
 #
-# With the training workloads (issue 5): logistic-regression SGD vs torch and scikit-learn, L-BFGS vs scikit-learn's lbfgs,
-# softmax-regression SGD vs torch (at most 3 runs each; --skip-training leaves them out).
+# With the training workloads (issue 5): logistic-regression mini-batch SGD vs torch (the full-data log-loss once at the
+# end on both sides), per-sample SGD with scikit-learn's 'optimal' schedule and L2 alpha = 1e-6 vs its SGDClassifier,
+# L-BFGS vs scikit-learn's lbfgs, softmax-regression SGD vs torch (at most 3 runs each; --skip-training leaves them out).
 #
 # usage: bench/side-by-side.sh [--runs N] [--skip-alloc] [--skip-training] [--output FILE]
 set -euo pipefail

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Functional.Numerics;
 
 namespace Functional.Models;
@@ -169,13 +171,35 @@ public sealed record LinearModel(int Features, bool Intercept = true)
 
     internal static bool AllFinite(ReadOnlySpan<double> values)
     {
+        // v·0 is 0 for finite v and NaN for ±∞ or NaN, so one NaN test covers the whole span; four independent vector
+        // sums, because one scalar chain costs an add latency per element (0.1 µs for 50 weights, on every training step)
+        var n = values.Length;
+        var i = 0;
         var sum = 0.0;
-        foreach (var v in values)
+        if (Vector256.IsHardwareAccelerated && n >= 16)
         {
-            sum += v * 0.0;
+            ref var p = ref MemoryMarshal.GetReference(values);
+            var a0 = Vector256<double>.Zero;
+            var a1 = Vector256<double>.Zero;
+            var a2 = Vector256<double>.Zero;
+            var a3 = Vector256<double>.Zero;
+            var zero = Vector256<double>.Zero;
+            for (; i <= n - 16; i += 16)
+            {
+                a0 += Vector256.LoadUnsafe(ref p, (nuint)i) * zero;
+                a1 += Vector256.LoadUnsafe(ref p, (nuint)(i + 4)) * zero;
+                a2 += Vector256.LoadUnsafe(ref p, (nuint)(i + 8)) * zero;
+                a3 += Vector256.LoadUnsafe(ref p, (nuint)(i + 12)) * zero;
+            }
+
+            sum = Vector256.Sum((a0 + a1) + (a2 + a3));
         }
 
-        // v·0 is 0 for finite v and NaN for ±∞ or NaN, so one NaN test covers the whole span
+        for (; i < n; i++)
+        {
+            sum += values[i] * 0.0;
+        }
+
         return !double.IsNaN(sum);
     }
 

@@ -129,6 +129,14 @@ public abstract class Optimizer
     private protected abstract OptimizerState Apply(
         ReadOnlySpan<double> incoming, OptimizerState state, ReadOnlySpan<double> parameters, double learningRate, Span<double> updates, IDifferentiableObjective? objective);
 
+    /// <summary>Whether this rule is plain SGD (no momentum, no state beyond the step count), whose step u = −η(g + τw) the
+    /// training fold may apply in place without building a state per step; <paramref name="weightDecay"/> receives τ.</summary>
+    internal virtual bool IsPlainSgd(out double weightDecay)
+    {
+        weightDecay = 0.0;
+        return false;
+    }
+
     internal OptimizerState ApplyInChain(
         ReadOnlySpan<double> incoming, OptimizerState state, ReadOnlySpan<double> parameters, double learningRate, Span<double> updates, IDifferentiableObjective? objective)
         => Apply(incoming, state, parameters, learningRate, updates, objective);

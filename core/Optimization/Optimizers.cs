@@ -216,6 +216,12 @@ public static class Optimizers
 
         private int BufferCount => momentum > 0.0 ? 1 : 0;
 
+        internal override bool IsPlainSgd(out double decay)
+        {
+            decay = weightDecay;
+            return momentum == 0.0;
+        }
+
         public override string ToString()
             => $"sgd(momentum {Format.Number(momentum)}, dampening {Format.Number(dampening)}, nesterov {nesterov}, weightDecay {Format.Number(weightDecay)})";
 

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Functional.Models;
 using Functional.Models.Data;
 using Functional.Optimization;
@@ -106,7 +107,11 @@ public static class Trainer
         private readonly double[] _batchTargets;
         private readonly double[] _margins;
         private readonly int[] _order;
+        private readonly double[] _w;
+        private readonly bool _plainSgd;
+        private readonly double _weightDecay;
         private int _batchRows;
+        private int _row;
 
         internal Fold(TrainingSetup setup)
         {
@@ -132,13 +137,20 @@ public static class Trainer
             _batchTargets = new double[batchRows];
             _margins = new double[rows];
             _order = new int[_train.Rows];
+            _w = new double[p];
+            _plainSgd = !setup.Optimizer.RequiresObjective && setup.Optimizer.IsPlainSgd(out _weightDecay);
         }
 
         /// <summary>The risk of the current batch, for optimizers that re-evaluate it (SAM, steepest descent).</summary>
         public double ValueAndGradient(ReadOnlySpan<double> w, Span<double> gradient)
-            => _options.Mode == TrainingMode.FullBatch
-                ? _model.Risk(w, _train.Features, _train.Targets, _setup.Regularizer, gradient, _workspace, _labels)
-                : _model.Risk(w, _batchFeatures.AsSpan(0, _batchRows * _train.Columns), _batchTargets.AsSpan(0, _batchRows), _setup.Regularizer, gradient, _workspace, _labels);
+            => _options.Mode switch
+            {
+                TrainingMode.FullBatch => _model.Risk(w, _train.Features, _train.Targets, _setup.Regularizer, gradient, _workspace, _labels),
+                // one row is read where it lies: a gather would only copy it
+                TrainingMode.PerSample => _model.Risk(
+                    w, _train.Features.Slice(_row * _train.Columns, _train.Columns), _train.Targets.Slice(_row, 1), _setup.Regularizer, gradient, _workspace, _labels),
+                _ => _model.Risk(w, _batchFeatures.AsSpan(0, _batchRows * _train.Columns), _batchTargets.AsSpan(0, _batchRows), _setup.Regularizer, gradient, _workspace, _labels),
+            };
 
         internal EpochState Initial()
         {
@@ -179,8 +191,11 @@ public static class Trainer
         {
             var n = _train.Rows;
             var columns = _train.Columns;
-            var w = state.Weights.ToArray();
+            var w = _w;
+            state.Weights.CopyTo(w);
             var optimizer = state.Optimizer;
+            // plain SGD keeps no state but its step count, so the state is built once per epoch, not once per step
+            var count = optimizer.Count;
             var step = state.Step;
             var smoothed = state.SmoothedRisk;
             var generatorState = state.Generator;
@@ -210,6 +225,7 @@ public static class Trainer
                 }
             }
 
+            var stochastic = _options.Mode != TrainingMode.FullBatch;
             for (var start = 0; start < n; start += batch)
             {
                 if (_options.MaxSteps is long budget && step >= budget)
@@ -220,38 +236,93 @@ public static class Trainer
                 }
 
                 _batchRows = Math.Min(batch, n - start);
-                if (_options.Mode != TrainingMode.FullBatch)
+                if (_options.Mode == TrainingMode.PerSample)
+                {
+                    _row = _order[start];
+                    // a few rows ahead: one step takes about as long as a load from memory
+                    if (start + PrefetchRows < n)
+                    {
+                        _train.Prefetch(_order.AsSpan(start + PrefetchRows, 1));
+                    }
+                }
+                else if (stochastic)
                 {
                     _train.Gather(_order.AsSpan(start, _batchRows), _batchFeatures, _batchTargets);
+                    // the next batch's rows start loading while this one is computed: random rows of a large data set are
+                    // otherwise a cache miss each, paid one after another by the gather
+                    var ahead = start + _batchRows;
+                    if (ahead < n)
+                    {
+                        _train.Prefetch(_order.AsSpan(ahead, Math.Min(batch, n - ahead)));
+                    }
                 }
 
                 var epsilon = ValueAndGradient(w, _gradient);
                 if (!double.IsFinite(epsilon) || !LinearModel.AllFinite(_gradient))
                 {
-                    return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, epsilon);
+                    return Diverged(state, w, step, smoothed, Current(optimizer, count), generatorState, rate, plateau, epsilon);
                 }
 
                 rate = plateau?.LearningRate ?? _setup.Schedule.At(step);
-                var after = _setup.Optimizer.RequiresObjective
-                    ? _setup.Optimizer.Update(this, _gradient, optimizer, w, rate, _updates)
-                    : _setup.Optimizer.Update(_gradient, optimizer, w, rate, _updates);
-                for (var i = 0; i < w.Length; i++)
+                if (_plainSgd)
                 {
-                    _next[i] = w[i] + _updates[i];
+                    VectorOps.NonNegative(rate, "learningRate");
+                    if (!SgdStep(w, _gradient, rate, _weightDecay, _next))
+                    {
+                        return Diverged(state, w, step, smoothed, Current(optimizer, count), generatorState, rate, plateau, double.PositiveInfinity);
+                    }
+
+                    count++;
+                }
+                else
+                {
+                    var after = _setup.Optimizer.RequiresObjective
+                        ? _setup.Optimizer.Update(this, _gradient, optimizer, w, rate, _updates)
+                        : _setup.Optimizer.Update(_gradient, optimizer, w, rate, _updates);
+                    for (var i = 0; i < w.Length; i++)
+                    {
+                        _next[i] = w[i] + _updates[i];
+                    }
+
+                    if (!LinearModel.AllFinite(_next))
+                    {
+                        return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, double.PositiveInfinity);
+                    }
+
+                    _next.CopyTo(w, 0);
+                    optimizer = after;
                 }
 
-                if (!LinearModel.AllFinite(_next))
-                {
-                    return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, double.PositiveInfinity);
-                }
-
-                _next.CopyTo(w, 0);
-                optimizer = after;
                 step++;
                 smoothed = ((1.0 - lambda) * smoothed) + (lambda * epsilon);
             }
 
+            optimizer = Current(optimizer, count);
+
             var epoch = state.Epoch + 1;
+            var weightPlateau = _options.WeightTolerance is double wt
+                && Distance(w, state.Weights.AsSpan()) <= wt * Math.Max(1.0, state.WeightNorm)
+                ? state.WeightPlateauEpochs + 1 : 0;
+            var last = stop is not null || (_options.MaxSteps is long max && step >= max) || epoch >= _options.Epochs
+                || weightPlateau >= _options.PlateauPatience;
+            if (!last && epoch % _options.MetricsEvery != 0)
+            {
+                // an epoch without the full-data pass repeats the last computed figures (see TrainingOptions.MetricsEvery);
+                // the rules that read them are off when MetricsEvery > 1, and none of the budgets fired
+                return state with
+                {
+                    Epoch = epoch,
+                    Step = step,
+                    Weights = [.. w],
+                    WeightNorm = Norm(w),
+                    LearningRate = rate,
+                    SmoothedRisk = smoothed,
+                    Optimizer = optimizer,
+                    Generator = generatorState,
+                    WeightPlateauEpochs = weightPlateau,
+                };
+            }
+
             var (risk, gradientNorm, accuracy) = FullRisk(w);
             if (!double.IsFinite(risk))
             {
@@ -283,9 +354,6 @@ public static class Trainer
             var riskPlateau = _options.RiskTolerance is double rt
                 && Math.Abs(risk - state.TrainRisk) <= rt * Math.Max(1.0, Math.Abs(state.TrainRisk))
                 ? state.RiskPlateauEpochs + 1 : 0;
-            var weightPlateau = _options.WeightTolerance is double wt
-                && Distance(w, state.Weights.AsSpan()) <= wt * Math.Max(1.0, state.WeightNorm)
-                ? state.WeightPlateauEpochs + 1 : 0;
 
             var earlyStop = _options.EarlyStoppingPatience > 0 && bad >= _options.EarlyStoppingPatience;
             stop = earlyStop ? StopReason.EarlyStopping
@@ -317,6 +385,56 @@ public static class Trainer
             }
 
             return result;
+        }
+
+        /// <summary>How many rows ahead per-sample SGD asks for its row to be loaded.</summary>
+        private const int PrefetchRows = 4;
+
+        /// <summary>The optimizer state after the steps taken so far: plain SGD counts them in <paramref name="count"/>.</summary>
+        private OptimizerState Current(OptimizerState optimizer, long count)
+            => _plainSgd ? OptimizerState.Empty(optimizer.Kind, optimizer.Dimension, count) : optimizer;
+
+        /// <summary>
+        /// One plain SGD step w ← w + u, u = −η(g + τw), with the same operations per element as the SGD rule's update
+        /// followed by the fold's addition (so the same bits), and the finiteness test of the new weights in the same pass:
+        /// w is written only if every new weight is finite.
+        /// </summary>
+        private static bool SgdStep(double[] w, double[] gradient, double rate, double decay, double[] next)
+        {
+            var n = w.Length;
+            var i = 0;
+            var poison = 0.0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var eta = Vector256.Create(-rate);
+                var tau = Vector256.Create(decay);
+                var acc = Vector256<double>.Zero;
+                for (; i <= n - 4; i += 4)
+                {
+                    var wi = Vector256.Create(w.AsSpan(i, 4));
+                    var x = wi + (eta * (Vector256.Create(gradient.AsSpan(i, 4)) + (tau * wi)));
+                    x.CopyTo(next.AsSpan(i, 4));
+                    acc += x * Vector256<double>.Zero;
+                }
+
+                poison = Vector256.Sum(acc);
+            }
+
+            for (; i < n; i++)
+            {
+                var x = w[i] + (-rate * (gradient[i] + (decay * w[i])));
+                next[i] = x;
+                poison += x * 0.0;
+            }
+
+            // x·0 is 0 for finite x and NaN otherwise
+            if (double.IsNaN(poison))
+            {
+                return false;
+            }
+
+            next.AsSpan(0, n).CopyTo(w);
+            return true;
         }
 
         private static EpochState Diverged(

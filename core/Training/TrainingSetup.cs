@@ -27,7 +27,7 @@ public sealed record TrainingSetup
     /// <exception cref="ArgumentNullException">model, train, optimizer or schedule is null.</exception>
     /// <exception cref="ArgumentException">The data's columns differ from the model's features (<c>train has 3 columns but the
     /// model takes 2 features.</c>); targets unfit for the model; given weights of the wrong length; early stopping without
-    /// validation data.</exception>
+    /// validation data; a plateau scheduler with <see cref="TrainingOptions.MetricsEvery"/> &gt; 1.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The mini-batch size exceeds the training rows.</exception>
     public TrainingSetup(
         TrainingModel model, Dataset train, Optimizer optimizer, Schedule schedule, TrainingOptions? options = null,
@@ -56,6 +56,13 @@ public sealed record TrainingSetup
         if (options.EarlyStoppingPatience > 0 && validation is null)
         {
             throw new ArgumentException("options.EarlyStoppingPatience > 0 needs validation data; pass validation.", nameof(validation));
+        }
+
+        if (options.MetricsEvery > 1 && plateau is not null)
+        {
+            throw new ArgumentException(
+                $"options.MetricsEvery = {options.MetricsEvery}; a reduce-on-plateau scheduler reads every epoch's risk, so it needs MetricsEvery = 1.",
+                nameof(plateau));
         }
 
         initialization ??= Initialization.Zeros;

@@ -19,7 +19,8 @@ public sealed record ScheduleSpec(string Kind, IReadOnlyDictionary<string, strin
     /// <summary>
     /// The kinds and their parameters (required ones first): <c>constant</c> (rate); <c>step</c> (initial, stepSize, gamma);
     /// <c>multistep</c> (initial, milestones "5,12,30", gamma); <c>exponential</c> (initial, gamma); <c>inverse-time</c>
-    /// (initial, decay, power); <c>robbins-monro</c> (initial); <c>polynomial</c> (initial, totalSteps, power, final);
+    /// (initial, decay, power); <c>robbins-monro</c> (initial); <c>sklearn-optimal</c> (alpha, default 1e-4: scikit-learn's
+    /// η_t = 1/(α(t₀ + t))); <c>polynomial</c> (initial, totalSteps, power, final);
     /// <c>cosine</c> (initial, totalSteps, minimum); <c>cosine-restarts</c> (initial, period, periodMultiplier, minimum,
     /// reachMinimum); <c>linear</c> (initial, startFactor, endFactor, totalSteps); <c>warmup</c> (steps, startFactor;
     /// Inner: one); <c>join</c> (boundaries "10,50"; Inner: two or more); <c>cyclic</c> (base, max, stepsUp, stepsDown,
@@ -29,7 +30,7 @@ public sealed record ScheduleSpec(string Kind, IReadOnlyDictionary<string, strin
     /// </summary>
     public static IReadOnlyList<string> Kinds { get; } =
     [
-        "constant", "step", "multistep", "exponential", "inverse-time", "robbins-monro", "polynomial", "cosine", "cosine-restarts", "linear",
+        "constant", "step", "multistep", "exponential", "inverse-time", "robbins-monro", "sklearn-optimal", "polynomial", "cosine", "cosine-restarts", "linear",
         "warmup", "join", "cyclic", "one-cycle", "plateau",
     ];
 
@@ -53,6 +54,7 @@ public sealed record ScheduleSpec(string Kind, IReadOnlyDictionary<string, strin
             "exponential" => Schedules.Exponential(p.Double("initial"), p.Double("gamma")),
             "inverse-time" => Schedules.InverseTime(p.Double("initial"), p.Double("decay"), p.Double("power", 1.0)),
             "robbins-monro" => Schedules.RobbinsMonro(p.Double("initial")),
+            "sklearn-optimal" => Schedules.ScikitLearnOptimal(p.Double("alpha", 1e-4)),
             "polynomial" => Schedules.Polynomial(p.Double("initial"), p.Long("totalSteps"), p.Double("power", 1.0), p.Double("final", 0.0)),
             "cosine" => Schedules.Cosine(p.Double("initial"), p.Long("totalSteps"), p.Double("minimum", 0.0)),
             "cosine-restarts" => Schedules.CosineWarmRestarts(

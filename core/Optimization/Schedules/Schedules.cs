@@ -120,6 +120,25 @@ public static class Schedules
     }
 
     /// <summary>
+    /// scikit-learn's <c>learning_rate="optimal"</c> (SGDClassifier's and SGDRegressor's default, after Bottou's SGD):
+    /// η_t = 1/(α(t₀ + t)) per step t = 0, 1, …, with scikit-learn's heuristic t₀ = 1/(α·η₀), η₀ = √(1/√α) (the "typical
+    /// weight"), so that η at the first step is η₀. α is the strength of the L2 penalty (α/2)‖w‖² the schedule is meant
+    /// for; pair it with <c>new Regularizer(l2: α)</c> and one row per step to run SGDClassifier's algorithm.
+    /// </summary>
+    /// <param name="alpha">α &gt; 0, finite (scikit-learn's default is 1e-4).</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is not finite and positive.</exception>
+    /// <remarks>scikit-learn divides η₀ by max(1, ℓ'(−η₀; y = 1)); for the log and hinge losses that derivative is negative,
+    /// so the divisor is 1 and η₀ is the typical weight itself, as here.</remarks>
+    public static Schedule ScikitLearnOptimal(double alpha = 1e-4)
+    {
+        VectorOps.Positive(alpha, nameof(alpha));
+        var typical = Math.Sqrt(1.0 / Math.Sqrt(alpha));
+        var t0 = 1.0 / (typical * alpha);
+        return new Closed("sklearn-optimal", $"alpha {Schedule.Show(alpha)}", t => 1.0 / (alpha * (t0 + t)));
+    }
+
+    /// <summary>
     /// Polynomial decay (PyTorch's <c>PolynomialLR</c> when η_end = 0; optax's <c>polynomial_schedule</c>):
     /// η_t = η_end + (η₀ − η_end)(1 − min(t, T)/T)^p; η_end from T on.
     /// </summary>
