@@ -12,3 +12,14 @@ internal interface ILossTerm
 
     Vector256<double> Value(Vector256<double> prediction, Vector256<double> target, out Vector256<double> derivative);
 }
+
+/// <summary>
+/// A loss term that also runs eight lanes at a time (512-bit vectors), for the losses whose cost is the arithmetic itself
+/// (BCE with logits: one exponential and one logarithm per element) or memory (Huber). The lanes must agree with
+/// <see cref="ILossTerm"/>'s scalar form as the 256-bit lanes do.
+/// </summary>
+/// <remarks>Written for one width while the core has no lane abstraction; when one exists the two vector forms merge.</remarks>
+internal interface IWideLossTerm : ILossTerm
+{
+    Vector512<double> Value(Vector512<double> prediction, Vector512<double> target, out Vector512<double> derivative);
+}

@@ -118,7 +118,7 @@ public static partial class Loss
         where T : IFloatingPointIeee754<T>
     {
         CheckParameter(delta, nameof(delta));
-        return LossKernel.Reduce<T, HuberTerm, FiniteDomain, FiniteDomain>(new HuberTerm(delta), predictions, targets, weights, gradient, reduction);
+        return LossKernel.Reduce<T, HuberTerm, FiniteDomain, FiniteDomain, WidePass<HuberTerm>>(new HuberTerm(delta), predictions, targets, weights, gradient, reduction);
     }
 
     /// <summary>Huber per element with weights: values[i] = w_i·ℓ_i, gradient[i] = w_i·∂ℓ_i/∂ŷ_i.</summary>
@@ -135,7 +135,7 @@ public static partial class Loss
         where T : IFloatingPointIeee754<T>
     {
         CheckParameter(delta, nameof(delta));
-        LossKernel.Elementwise<T, HuberTerm, FiniteDomain, FiniteDomain>(new HuberTerm(delta), predictions, targets, weights, values, gradient);
+        LossKernel.Elementwise<T, HuberTerm, FiniteDomain, FiniteDomain, WidePass<HuberTerm>>(new HuberTerm(delta), predictions, targets, weights, values, gradient);
     }
 
     /// <summary>SmoothL1 with per-sample weights: Σ w_i·ℓ_i (Sum) or Σ w_i·ℓ_i / n (Mean); gradient w_i·∂ℓ_i/∂ŷ_i (divided by n for Mean).</summary>
@@ -709,7 +709,7 @@ public static partial class Loss
     {
         CheckParameter(positiveWeight, nameof(positiveWeight));
         return positiveWeight == 1.0
-            ? LossKernel.Reduce<T, BinaryCrossEntropyWithLogitsTerm, FiniteDomain, UnitIntervalDomain>(default, predictions, targets, weights, gradient, reduction)
+            ? LossKernel.Reduce<T, BinaryCrossEntropyWithLogitsTerm, FiniteDomain, UnitIntervalDomain, WidePass<BinaryCrossEntropyWithLogitsTerm>>(default, predictions, targets, weights, gradient, reduction)
             : LossKernel.Reduce<T, WeightedBinaryCrossEntropyWithLogitsTerm, FiniteDomain, UnitIntervalDomain>(new WeightedBinaryCrossEntropyWithLogitsTerm(positiveWeight), predictions, targets, weights, gradient, reduction);
     }
 
@@ -729,7 +729,7 @@ public static partial class Loss
         CheckParameter(positiveWeight, nameof(positiveWeight));
         if (positiveWeight == 1.0)
         {
-            LossKernel.Elementwise<T, BinaryCrossEntropyWithLogitsTerm, FiniteDomain, UnitIntervalDomain>(default, predictions, targets, weights, values, gradient);
+            LossKernel.Elementwise<T, BinaryCrossEntropyWithLogitsTerm, FiniteDomain, UnitIntervalDomain, WidePass<BinaryCrossEntropyWithLogitsTerm>>(default, predictions, targets, weights, values, gradient);
         }
         else
         {

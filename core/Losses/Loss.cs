@@ -110,8 +110,7 @@ public static partial class Loss
     public static T Huber<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient, Reduction reduction = Reduction.Mean, double delta = 1.0)
         where T : IFloatingPointIeee754<T>
     {
-        CheckParameter(delta, nameof(delta));
-        return LossKernel.Reduce<T, HuberTerm, FiniteDomain>(new HuberTerm(delta), predictions, targets, gradient, reduction);
+        return Huber(predictions, targets, ReadOnlySpan<T>.Empty, gradient, reduction, delta);
     }
 
     /// <summary>Huber per element: values[i] = ℓ(ŷ_i, y_i), gradient[i] = ∂ℓ/∂ŷ_i (reduction None).</summary>
@@ -126,8 +125,7 @@ public static partial class Loss
     public static void HuberElementwise<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient, double delta = 1.0)
         where T : IFloatingPointIeee754<T>
     {
-        CheckParameter(delta, nameof(delta));
-        LossKernel.Elementwise<T, HuberTerm, FiniteDomain>(new HuberTerm(delta), predictions, targets, values, gradient);
+        HuberElementwise(predictions, targets, ReadOnlySpan<T>.Empty, values, gradient, delta);
     }
 
     /// <summary>Smooth-L1(β) = Huber(β)/β: ½d²/β for |d| &lt; β, |d| − ½β beyond; derivative clamp(d/β, −1, 1). PyTorch's <c>smooth_l1_loss</c>.</summary>
@@ -175,7 +173,8 @@ public static partial class Loss
     public static T BinaryCrossEntropyWithLogits<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient, Reduction reduction = Reduction.Mean)
         where T : IFloatingPointIeee754<T>
     {
-        return LossKernel.Reduce<T, BinaryCrossEntropyWithLogitsTerm, UnitIntervalDomain>(new BinaryCrossEntropyWithLogitsTerm(), predictions, targets, gradient, reduction);
+        // One entry per loss: the weighted overload with no weights (w₊ = 1) picks the kernel and its pass.
+        return BinaryCrossEntropyWithLogits(predictions, targets, ReadOnlySpan<T>.Empty, gradient, reduction);
     }
 
     /// <summary>BinaryCrossEntropyWithLogits per element: values[i] = ℓ(ŷ_i, y_i), gradient[i] = ∂ℓ/∂ŷ_i (reduction None).</summary>
@@ -188,7 +187,7 @@ public static partial class Loss
     public static void BinaryCrossEntropyWithLogitsElementwise<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> values, Span<T> gradient)
         where T : IFloatingPointIeee754<T>
     {
-        LossKernel.Elementwise<T, BinaryCrossEntropyWithLogitsTerm, UnitIntervalDomain>(new BinaryCrossEntropyWithLogitsTerm(), predictions, targets, values, gradient);
+        BinaryCrossEntropyWithLogitsElementwise(predictions, targets, ReadOnlySpan<T>.Empty, values, gradient);
     }
 
     /// <summary>The logistic loss on margins: ln(1 + e^(−y·f)) with labels y ∈ {−1, +1}; derivative −y·σ(−y·f). Equal to BCE with logits at t = (y + 1)/2.</summary>

@@ -29,6 +29,16 @@ internal static class LossKernel
         where TLoss : struct, ILossTerm
         where TPredictions : IDomain
         where TTargets : IDomain
+        => Reduce<T, TLoss, TPredictions, TTargets, NarrowPass<TLoss>>(loss, predictions, targets, weights, gradient, reduction);
+
+    /// <summary>As the other overloads, with the vector pass chosen by <typeparamref name="TPass"/>.</summary>
+    internal static T Reduce<T, TLoss, TPredictions, TTargets, TPass>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> gradient, Reduction reduction)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TPredictions : IDomain
+        where TTargets : IDomain
+        where TPass : ILossPass<TLoss>
     {
         Guard.SameLength(predictions.Length, targets.Length, nameof(predictions), nameof(targets));
         if (!weights.IsEmpty)
@@ -52,10 +62,10 @@ internal static class LossKernel
         // The mean is summed as Σ (ℓ_i / n), not (Σ ℓ_i) / n, so finite losses whose sum would overflow keep a finite mean.
         if (predictions.Length < Split.Threshold)
         {
-            return T.CreateTruncating(Run<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, Span<T>.Empty, gradient, scale));
+            return T.CreateTruncating(Run<T, TLoss, TPredictions, TTargets, TPass>(loss, predictions, targets, weights, Span<T>.Empty, gradient, scale));
         }
 
-        var result = SplitRun<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, gradient, scale);
+        var result = SplitRun<T, TLoss, TPredictions, TTargets, TPass>(loss, predictions, targets, weights, gradient, scale);
         if (!result.Valid)
         {
             ThrowFirstInvalid<T, TPredictions, TTargets>(predictions, targets, weights);
@@ -64,37 +74,39 @@ internal static class LossKernel
         return T.CreateTruncating(result.Total);
     }
 
-    private static unsafe Partial SplitRun<T, TLoss, TPredictions, TTargets>(
+    private static unsafe Partial SplitRun<T, TLoss, TPredictions, TTargets, TPass>(
         in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> gradient, double scale)
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
         where TPredictions : IDomain
         where TTargets : IDomain
+        where TPass : ILossPass<TLoss>
     {
         fixed (byte* p = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(predictions)))
         fixed (byte* t = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(targets)))
         fixed (byte* w = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(weights)))
         fixed (byte* g = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(gradient)))
         {
-            var job = new LossJob<T, TLoss, TPredictions, TTargets>(loss, p, t, weights.IsEmpty ? null : w, gradient.IsEmpty ? null : g, scale);
+            var job = new LossJob<T, TLoss, TPredictions, TTargets, TPass>(loss, p, t, weights.IsEmpty ? null : w, gradient.IsEmpty ? null : g, scale);
             Split.Run(job, predictions.Length, out var first, out Partial second);
             return first.Join(second);
         }
     }
 
     /// <summary>Half of a split loss reduction over pinned predictions, targets, (optionally) weights and (optionally) gradient.</summary>
-    private readonly unsafe struct LossJob<T, TLoss, TPredictions, TTargets>(
+    private readonly unsafe struct LossJob<T, TLoss, TPredictions, TTargets, TPass>(
         TLoss loss, void* predictions, void* targets, void* weights, void* gradient, double scale)
         : ISplitJob<Partial>
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
         where TPredictions : IDomain
         where TTargets : IDomain
+        where TPass : ILossPass<TLoss>
     {
         private readonly TLoss _loss = loss;
 
         public Partial Run(int start, int length)
-            => Accumulate<T, TLoss, TPredictions, TTargets>(
+            => TPass.Accumulate<T, TPredictions, TTargets>(
                 _loss,
                 Split.Span<T>(predictions, start, length),
                 Split.Span<T>(targets, start, length),
@@ -119,6 +131,16 @@ internal static class LossKernel
         where TLoss : struct, ILossTerm
         where TPredictions : IDomain
         where TTargets : IDomain
+        => Elementwise<T, TLoss, TPredictions, TTargets, NarrowPass<TLoss>>(loss, predictions, targets, weights, values, gradient);
+
+    /// <summary>As the other overloads, with the vector pass chosen by <typeparamref name="TPass"/>.</summary>
+    internal static void Elementwise<T, TLoss, TPredictions, TTargets, TPass>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TPredictions : IDomain
+        where TTargets : IDomain
+        where TPass : ILossPass<TLoss>
     {
         Guard.SameLength(predictions.Length, targets.Length, nameof(predictions), nameof(targets));
         if (!weights.IsEmpty)
@@ -136,17 +158,18 @@ internal static class LossKernel
             Guard.Destination(predictions.Length, gradient.Length, nameof(gradient));
         }
 
-        _ = Run<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, 1.0);
+        _ = Run<T, TLoss, TPredictions, TTargets, TPass>(loss, predictions, targets, weights, values, gradient, 1.0);
     }
 
-    private static double Run<T, TLoss, TPredictions, TTargets>(
+    private static double Run<T, TLoss, TPredictions, TTargets, TPass>(
         in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scaleFactor)
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
         where TPredictions : IDomain
         where TTargets : IDomain
+        where TPass : ILossPass<TLoss>
     {
-        var result = Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scaleFactor);
+        var result = TPass.Accumulate<T, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scaleFactor);
         if (!result.Valid)
         {
             ThrowFirstInvalid<T, TPredictions, TTargets>(predictions, targets, weights);
@@ -155,7 +178,7 @@ internal static class LossKernel
         return result.Total;
     }
 
-    private static void ThrowFirstInvalid<T, TPredictions, TTargets>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights)
+    internal static void ThrowFirstInvalid<T, TPredictions, TTargets>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights)
         where T : IFloatingPointIeee754<T>
         where TPredictions : IDomain
         where TTargets : IDomain
@@ -166,7 +189,7 @@ internal static class LossKernel
     }
 
     /// <summary>One pass: Σ scale·w_i·ℓ_i (compensated), values[i] = w_i·ℓ_i, gradient[i] = scale·w_i·∂ℓ_i/∂ŷ_i; invalid input reported, not thrown.</summary>
-    private static Partial Accumulate<T, TLoss, TPredictions, TTargets>(
+    internal static Partial Accumulate<T, TLoss, TPredictions, TTargets>(
         in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scaleFactor)
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
@@ -244,7 +267,7 @@ internal static class LossKernel
 
     /// <summary>(w·ℓ, w·∂ℓ), and exactly 0 where w = 0 (a removed element contributes nothing, even an infinite loss).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> Value, Vector256<double> Derivative) Weigh(Vector256<double> w, Vector256<double> value, Vector256<double> derivative)
+    internal static (Vector256<double> Value, Vector256<double> Derivative) Weigh(Vector256<double> w, Vector256<double> value, Vector256<double> derivative)
     {
         var kept = ~Vector256.Equals(w, Vector256<double>.Zero);
         return (kept & (w * value), kept & (w * derivative));

@@ -96,13 +96,13 @@ internal static class SoftmaxRows
 
             if (!valid)
             {
-                return new Partial(0.0, false);
+                return new Partial(0.0, 0.0, false);
             }
 
             total.Add(loss);
         }
 
-        return new Partial(total.Result, true);
+        return new Partial(total.Sum, total.Compensation, true);
     }
 
     /// <summary>scale·ℓ of one row; the gradient row (if not empty) receives scale·(softmax − e_label).</summary>
@@ -361,8 +361,23 @@ internal static class SoftmaxRows
     private static Span<TTo> AsWritable<TFrom, TTo>(Span<TFrom> span)
         => MemoryMarshal.CreateSpan(ref Unsafe.As<TFrom, TTo>(ref MemoryMarshal.GetReference(span)), span.Length);
 
-    internal readonly record struct Partial(double Total, bool Valid)
+    /// <summary>The rows of one half: its Neumaier running sum and compensation, kept apart until the halves are joined.</summary>
+    internal readonly record struct Partial(double Sum, double Compensation, bool Valid)
     {
-        internal Partial Join(Partial next) => new(Total + next.Total, Valid && next.Valid);
+        /// <summary>The compensated total; an infinite sum is returned as is (its compensation is NaN from ∞ − ∞).</summary>
+        internal double Total => double.IsFinite(Sum) ? Sum + Compensation : Sum;
+
+        /// <summary>
+        /// This half followed by the next, compensated: the two running sums are added with Neumaier's correction and both
+        /// halves' compensations carried, so joining rounds once at the end (adding the two rounded totals would round each
+        /// half's compensation in separately). In this order, so the bits do not depend on which core ran which half.
+        /// </summary>
+        internal Partial Join(Partial next)
+        {
+            var total = new ScalarNeumaier();
+            total.Add(Sum);
+            total.Add(next.Sum);
+            return new Partial(total.Sum, total.Compensation + Compensation + next.Compensation, Valid && next.Valid);
+        }
     }
 }

@@ -65,7 +65,7 @@ internal readonly struct AbsoluteErrorTerm : ILossTerm
 }
 
 /// <summary>Huber(δ): ½d² for |d| ≤ δ, δ(|d| − ½δ) beyond; derivative clamp(d, −δ, δ).</summary>
-internal readonly struct HuberTerm(double delta) : ILossTerm
+internal readonly struct HuberTerm(double delta) : IWideLossTerm
 {
     public double Value(double prediction, double target, out double derivative)
     {
@@ -84,6 +84,17 @@ internal readonly struct HuberTerm(double delta) : ILossTerm
         derivative = Vector256.Min(Vector256.Max(d, -threshold), threshold);
         return Vector256.ConditionalSelect(
             Vector256.LessThanOrEqual(a, threshold), Vector256.Create(0.5) * d * d, threshold * (a - (Vector256.Create(0.5) * threshold)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<double> Value(Vector512<double> prediction, Vector512<double> target, out Vector512<double> derivative)
+    {
+        var d = prediction - target;
+        var a = Vector512.Abs(d);
+        var threshold = Vector512.Create(delta);
+        derivative = Vector512.Min(Vector512.Max(d, -threshold), threshold);
+        return Vector512.ConditionalSelect(
+            Vector512.LessThanOrEqual(a, threshold), Vector512.Create(0.5) * d * d, threshold * (a - (Vector512.Create(0.5) * threshold)));
     }
 }
 
@@ -115,7 +126,7 @@ internal readonly struct SmoothL1Term(double beta) : ILossTerm
 /// (= softplus(x) − t·x without the cancellation of max(x, 0) − t·x when t ≈ 1, since 1 − t is exact for t ≥ ½);
 /// derivative σ(x) − t, as (1 − t) − σ(−|x|) for x ≥ 0 and σ(−|x|) − t below, so neither tail rounds to 0.
 /// </summary>
-internal readonly struct BinaryCrossEntropyWithLogitsTerm : ILossTerm
+internal readonly struct BinaryCrossEntropyWithLogitsTerm : IWideLossTerm
 {
     public double Value(double prediction, double target, out double derivative)
     {
@@ -134,6 +145,17 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : ILossTerm
         var positive = Vector256.GreaterThanOrEqual(prediction, Vector256<double>.Zero);
         derivative = Vector256.ConditionalSelect(positive, (Vector256<double>.One - target) - small, small - target);
         var linear = Vector256.ConditionalSelect(positive, (Vector256<double>.One - target) * prediction, -target * prediction);
+        return linear + log1p;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<double> Value(Vector512<double> prediction, Vector512<double> target, out Vector512<double> derivative)
+    {
+        var e = Vector512.Exp(-Vector512.Abs(prediction));
+        var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
+        var positive = Vector512.GreaterThanOrEqual(prediction, Vector512<double>.Zero);
+        derivative = Vector512.ConditionalSelect(positive, (Vector512<double>.One - target) - small, small - target);
+        var linear = Vector512.ConditionalSelect(positive, (Vector512<double>.One - target) * prediction, -target * prediction);
         return linear + log1p;
     }
 }
@@ -184,6 +206,14 @@ internal static class SharedReciprocal
         var u = Vector256<double>.One + e;
         var r = Vector256<double>.One / u;
         return (e * r, VectorMath.Log(u) + ((e - (u - Vector256<double>.One)) * r));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (Vector512<double> Sigmoid, Vector512<double> Log1P) SigmoidAndLog1P(Vector512<double> e)
+    {
+        var u = Vector512<double>.One + e;
+        var r = Vector512<double>.One / u;
+        return (e * r, Vector512.Log(u) + ((e - (u - Vector512<double>.One)) * r));
     }
 }
 

@@ -1,0 +1,289 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Functional.Numerics;
+
+namespace Functional.Losses;
+
+/// <summary>The vector pass that runs one stretch of an element-wise loss for <see cref="LossKernel"/>.</summary>
+internal interface ILossPass<TLoss>
+    where TLoss : struct, ILossTerm
+{
+    /// <summary>Σ scale·w_i·ℓ_i, values[i] = w_i·ℓ_i, gradient[i] = scale·w_i·∂ℓ_i/∂ŷ_i; invalid input reported, not thrown.</summary>
+    static abstract Partial Accumulate<T, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scale)
+        where T : IFloatingPointIeee754<T>
+        where TPredictions : IDomain
+        where TTargets : IDomain;
+}
+
+/// <summary>The 256-bit pass every loss term has.</summary>
+internal readonly struct NarrowPass<TLoss> : ILossPass<TLoss>
+    where TLoss : struct, ILossTerm
+{
+    /// <inheritdoc/>
+    public static Partial Accumulate<T, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scale)
+        where T : IFloatingPointIeee754<T>
+        where TPredictions : IDomain
+        where TTargets : IDomain
+        => LossKernel.Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale);
+}
+
+/// <summary>The 512-bit pass where AVX-512 is accelerated (float and double), else the 256-bit one.</summary>
+internal readonly struct WidePass<TLoss> : ILossPass<TLoss>
+    where TLoss : struct, IWideLossTerm
+{
+    /// <inheritdoc/>
+    public static Partial Accumulate<T, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scale)
+        where T : IFloatingPointIeee754<T>
+        where TPredictions : IDomain
+        where TTargets : IDomain
+        => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && (typeof(T) == typeof(double) || typeof(T) == typeof(float))
+            ? WideLossKernel.Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale)
+            : LossKernel.Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale);
+}
+
+/// <summary>
+/// The 512-bit form of <see cref="LossKernel"/>'s pass: sixteen elements a step (two vectors of eight doubles), the loss
+/// values summed plainly inside blocks of <see cref="Block"/> elements and the block sums joined compensated, and the
+/// gradient of a long stretch written with non-temporal stores.
+/// </summary>
+/// <remarks>
+/// Block sums: the terms of the losses that take this pass (BCE with logits, Huber), times w_i ≥ 0 and the scale > 0, are
+/// non-negative, so each of the sixteen plain partial sums of a block (4 terms each) is within 3ε of its exact value
+/// relative to itself, and the Neumaier join of the block sums adds about ε·|S| + blocks·ε²·S: the total stays within ~4ε
+/// relative for any n (NOTES.md, fourth speed slice), where a Neumaier step per vector costs seven more operations per
+/// eight elements. Every grouping is fixed by the element index from the start of the stretch, never by an address, so
+/// the bits depend on n only.
+/// Non-temporal stores skip the read-for-ownership of each gradient line (a plain store first reads the line it
+/// overwrites), a quarter of a value-and-gradient kernel's traffic; they are for stretches far larger than the caches.
+/// .NET arrays are only 8-byte aligned, so the vectors, computed at index positions, are re-cut at the first 64-byte
+/// boundary of the gradient (a two-vector permute) and stored there aligned; the elements before it and after the last
+/// aligned line take ordinary stores. Each element's value is the same whatever the alignment.
+/// </remarks>
+internal static class WideLossKernel
+{
+    /// <summary>Elements per plain-summed block: 4 steps of 16, so each of the 16 lane sums adds 4 terms plainly.</summary>
+    internal const int Block = 64;
+
+    /// <summary>Non-temporal gradient stores from this many elements (8 MB of double) per stretch: well past the L2.</summary>
+    internal const int NonTemporalThreshold = 1 << 20;
+
+    private const int Step = 16;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe Partial Accumulate<T, TLoss, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scaleFactor)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, IWideLossTerm
+        where TPredictions : IDomain
+        where TTargets : IDomain
+    {
+        // Pinned for the whole pass: the streamed stores are cut at an address computed once.
+        fixed (byte* gradientStart = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(gradient)))
+        {
+            var n = predictions.Length;
+            var total = new WideNeumaier();
+            var validP = Vector256<double>.AllBitsSet;
+            var validT = Vector256<double>.AllBitsSet;
+            var validW = Vector256<double>.AllBitsSet;
+            var scale = Vector512.Create(scaleFactor);
+            var writeValues = !values.IsEmpty;
+            var writeGradient = !gradient.IsEmpty;
+            var weighted = !weights.IsEmpty;
+
+            // The permute that re-cuts (previous, current) at the gradient's first 64-byte boundary: lanes head … head + 7.
+            var address = (nuint)gradientStart;
+            var streaming = typeof(T) == typeof(double) && writeGradient && n >= NonTemporalThreshold && address % sizeof(double) == 0;
+            var head = streaming ? (int)((64 - (address % 64)) % 64) / sizeof(double) : 0;
+            var recut = Vector512.Create(0L, 1, 2, 3, 4, 5, 6, 7) + Vector512.Create((long)head);
+            var pending = Vector512<double>.Zero;
+
+            var acc0 = Vector512<double>.Zero;
+            var acc1 = Vector512<double>.Zero;
+            var inBlock = 0;
+            var i = 0;
+            for (; i <= n - Step; i += Step)
+            {
+                Load(predictions, i, out var p0, out var p1);
+                Load(targets, i, out var t0, out var t1);
+                validP &= TPredictions.ValidLanes(p0.GetLower()) & TPredictions.ValidLanes(p0.GetUpper())
+                          & TPredictions.ValidLanes(p1.GetLower()) & TPredictions.ValidLanes(p1.GetUpper());
+                validT &= TTargets.ValidLanes(t0.GetLower()) & TTargets.ValidLanes(t0.GetUpper())
+                          & TTargets.ValidLanes(t1.GetLower()) & TTargets.ValidLanes(t1.GetUpper());
+                var v0 = loss.Value(p0, t0, out var d0);
+                var v1 = loss.Value(p1, t1, out var d1);
+                if (weighted)
+                {
+                    Load(weights, i, out var w0, out var w1);
+                    validW &= NonNegativeDomain.ValidLanes(w0.GetLower()) & NonNegativeDomain.ValidLanes(w0.GetUpper())
+                              & NonNegativeDomain.ValidLanes(w1.GetLower()) & NonNegativeDomain.ValidLanes(w1.GetUpper());
+                    var kept0 = ~Vector512.Equals(w0, Vector512<double>.Zero);
+                    var kept1 = ~Vector512.Equals(w1, Vector512<double>.Zero);
+                    (v0, d0) = (kept0 & (w0 * v0), kept0 & (w0 * d0));
+                    (v1, d1) = (kept1 & (w1 * v1), kept1 & (w1 * d1));
+                }
+
+                acc0 += v0 * scale;
+                acc1 += v1 * scale;
+                if (++inBlock == Block / Step)
+                {
+                    total.Add(acc0);
+                    total.Add(acc1);
+                    acc0 = Vector512<double>.Zero;
+                    acc1 = Vector512<double>.Zero;
+                    inBlock = 0;
+                }
+
+                if (writeValues)
+                {
+                    Store(values, i, v0, v1);
+                }
+
+                if (writeGradient)
+                {
+                    d0 *= scale;
+                    d1 *= scale;
+                    if (streaming)
+                    {
+                        var gd = (double*)gradientStart;
+                        if (i == 0)
+                        {
+                            for (var k = 0; k < head; k++)
+                            {
+                                gd[k] = d0[k];
+                            }
+                        }
+                        else
+                        {
+                            Avx512F.PermuteVar8x64x2(pending, recut, d0).StoreAlignedNonTemporal(gd + (i - 8 + head));
+                        }
+
+                        Avx512F.PermuteVar8x64x2(d0, recut, d1).StoreAlignedNonTemporal(gd + i + head);
+                        pending = d1;
+                    }
+                    else
+                    {
+                        Store(gradient, i, d0, d1);
+                    }
+                }
+            }
+
+            total.Add(acc0);
+            total.Add(acc1);
+            if (streaming)
+            {
+                // The last vector's lanes from head on were not part of an aligned line; the fence orders the streamed lines
+                // before whatever the caller (or the thread joining this half) does next.
+                var gd = (double*)gradientStart;
+                for (var k = head; k < 8 && i > 0; k++)
+                {
+                    gd[i - 8 + k] = pending[k];
+                }
+
+                Sse.StoreFence();
+            }
+
+            var tail = new ScalarNeumaier();
+            var tailValid = true;
+            for (; i < n; i++)
+            {
+                var p = double.CreateTruncating(predictions[i]);
+                var t = double.CreateTruncating(targets[i]);
+                tailValid &= TPredictions.IsValid(p) && TTargets.IsValid(t);
+                var v = loss.Value(p, t, out var d);
+                if (weighted)
+                {
+                    var w = double.CreateTruncating(weights[i]);
+                    tailValid &= NonNegativeDomain.IsValid(w);
+                    (v, d) = w == 0.0 ? (0.0, 0.0) : (w * v, w * d);
+                }
+
+                tail.Add(v * scaleFactor);
+                if (writeValues)
+                {
+                    values[i] = T.CreateTruncating(v);
+                }
+
+                if (writeGradient)
+                {
+                    gradient[i] = T.CreateTruncating(d * scaleFactor);
+                }
+            }
+
+            var valid = tailValid && Vector256.EqualsAll((validP & validT & validW).AsUInt64(), Vector256<ulong>.AllBitsSet);
+            return new Partial(total.Result(tail), 0.0, 0.0, valid);
+        }
+    }
+
+    /// <summary>Sixteen elements from index i as two vectors of double (float is widened); T is float or double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Load<T>(ReadOnlySpan<T> source, int i, out Vector512<double> lower, out Vector512<double> upper)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            ref var start = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(source));
+            lower = Vector512.LoadUnsafe(ref start, (nuint)i);
+            upper = Vector512.LoadUnsafe(ref start, (nuint)(i + Vector512<double>.Count));
+        }
+        else
+        {
+            ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(source));
+            (lower, upper) = Vector512.Widen(Vector512.LoadUnsafe(ref start, (nuint)i));
+        }
+    }
+
+    /// <summary>Two vectors of double as sixteen elements of T at index i (float is narrowed, rounding to nearest).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<T>(Span<T> destination, int i, Vector512<double> lower, Vector512<double> upper)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            ref var start = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(destination));
+            lower.StoreUnsafe(ref start, (nuint)i);
+            upper.StoreUnsafe(ref start, (nuint)(i + Vector512<double>.Count));
+        }
+        else
+        {
+            ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(destination));
+            Vector512.Narrow(lower, upper).StoreUnsafe(ref start, (nuint)i);
+        }
+    }
+
+    /// <summary>Eight independent Neumaier sums, one per lane: the join of the block sums.</summary>
+    private struct WideNeumaier
+    {
+        private Vector512<double> _sum;
+        private Vector512<double> _compensation;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal void Add(Vector512<double> value)
+        {
+            var t = _sum + value;
+            var sumLarger = Vector512.GreaterThanOrEqual(Vector512.Abs(_sum), Vector512.Abs(value));
+            _compensation += Vector512.ConditionalSelect(sumLarger, (_sum - t) + value, (value - t) + _sum);
+            _sum = t;
+        }
+
+        /// <summary>The eight lanes and a scalar tail as one compensated total (an infinite sum as is).</summary>
+        internal readonly double Result(ScalarNeumaier tail)
+        {
+            var total = new ScalarNeumaier();
+            for (var lane = 0; lane < Vector512<double>.Count; lane++)
+            {
+                total.Add(_sum[lane]);
+            }
+
+            total.Add(tail.Sum);
+            if (!double.IsFinite(total.Sum))
+            {
+                return total.Sum;
+            }
+
+            return total.Result + (Vector512.Sum(_compensation) + tail.Compensation);
+        }
+    }
+}
