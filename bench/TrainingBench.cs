@@ -19,7 +19,12 @@ namespace Functional.Bench;
 /// Workloads (the data of <c>peers_subset.py --dump DIR</c>, which draws it as ../shared/peers/peers.py does):
 /// <list type="bullet">
 /// <item><c>logreg_sgd_100kx50_10ep</c>: logistic regression, 100 000 × 50 N(0, 1) features, y ~ Bernoulli(σ(x·w*)), zeros
-/// start, plain SGD, mini-batches of 256 of a fresh shuffle each epoch (the last holds 160), lr 0.1, 10 epochs.</item>
+/// start, plain SGD, mini-batches of 256 of a fresh shuffle each epoch (the last holds 160), lr 0.1, 10 epochs; the
+/// full-data log-loss computed once at the end, as PyTorch's loop does (<c>_epoch_metrics</c>: after every epoch, our
+/// default).</item>
+/// <item><c>logreg_sgd_optimal_100kx50_10ep</c>: the same data, scikit-learn's SGDClassifier algorithm (one row per step,
+/// L2 α = 1e-6, <see cref="Schedules.ScikitLearnOptimal"/>), compared with SGDClassifier; the value is the unpenalised
+/// log-loss.</item>
 /// <item><c>logreg_fit_100kx50</c>: the same data to the optimum: L-BFGS with scikit-learn's settings (m = 10, gtol 1e-4,
 /// ftol 64ε) and max_iter = 1000, L2 λ₂ = 1/(C·n) with C = 1e6 — scikit-learn's <c>LogisticRegression(C=1e6, max_iter=1000)</c>.</item>
 /// <item><c>softmax_sgd_60kx784x10_5ep</c>: softmax regression, 60 000 × 784 N(0, 1) features, 10 classes, plain SGD,
