@@ -718,7 +718,8 @@ public sealed record TrainConfig
         {
             "constant" => "rate",
             "one-cycle" or "cyclic" => "max",
-            "warmup" or "join" => null,
+            // scikit-learn's optimal schedule takes no initial rate: η_t = 1/(α(t + t₀)) fixes it.
+            "warmup" or "join" or "sklearn-optimal" => null,
             _ => "initial",
         };
         if (rateKey is not null && !parameters.ContainsKey(rateKey))

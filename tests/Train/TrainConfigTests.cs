@@ -48,4 +48,16 @@ public class TrainConfigTests
         Assert.Equal(run.MetricNames, run.Metrics(states[0]).Select(m => m.Key));
         Assert.Contains("validation_accuracy", run.MetricNames);
     }
+
+    [Fact]
+    public void Sklearn_optimal_schedule_takes_no_initial_rate_and_follows_its_formula()
+    {
+        var config = Parse("""{"schedule": {"kind": "sklearn-optimal", "alpha": 0.001}}""");
+        var spec = config.ScheduleSpec();
+        Assert.Equal("sklearn-optimal", spec.Kind);
+        Assert.DoesNotContain("initial", spec.Parameters!.Keys);
+        var schedule = spec.Create();
+        Assert.True(schedule.At(0) > schedule.At(1000));
+        Assert.Equal(1.0 / (0.001 * (1.0 / (0.001 * schedule.At(0)) + 10)), schedule.At(10), 12);
+    }
 }
