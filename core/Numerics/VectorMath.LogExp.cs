@@ -84,7 +84,7 @@ internal static partial class VectorMath
         var bits = x.AsInt64();
         // Positive normal finite x is the one fast case; 0, subnormals, negatives, ∞ and NaN all land outside this range.
         var special = Vector256.GreaterThanOrEqual((bits - Vector256.Create(0x0010000000000000L)).AsUInt64(), Vector256.Create(0x7FE0000000000000UL));
-        return special == Vector256<ulong>.Zero ? LogCore(bits, Vector256<double>.Zero) : LogSpecial(x);
+        return special == Vector256<ulong>.Zero ? LogCore(bits, Vector256<long>.Zero) : LogSpecial(x);
     }
 
     /// <summary>ln x lane-wise on 512-bit lanes; the same formula and tables as the 256-bit form.</summary>
@@ -93,7 +93,7 @@ internal static partial class VectorMath
     {
         var bits = x.AsInt64();
         var special = Vector512.GreaterThanOrEqual((bits - Vector512.Create(0x0010000000000000L)).AsUInt64(), Vector512.Create(0x7FE0000000000000UL));
-        return special == Vector512<ulong>.Zero ? LogCore(bits, Vector512<double>.Zero) : LogSpecial(x);
+        return special == Vector512<ulong>.Zero ? LogCore(bits, Vector512<long>.Zero) : LogSpecial(x);
     }
 
     /// <summary>e^x lane-wise, within 1 ulp of <see cref="Math.Exp(double)"/>: the one 256-bit vector exponential every kernel uses.</summary>
@@ -133,13 +133,13 @@ internal static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> LogCore(Vector256<long> bits, Vector256<double> extraExponent)
+    private static Vector256<double> LogCore(Vector256<long> bits, Vector256<long> extraExponent)
     {
         var tmp = bits - Vector256.Create(LogOffset);
         var index = Vector256.ShiftRightLogical(tmp, 48) & Vector256.Create(15L);
         var k = Vector256.ShiftRightArithmetic(tmp, 52);
         var z = (bits - (tmp & Vector256.Create(unchecked((long)0xFFF0000000000000UL)))).AsDouble();
-        var kd = (k + Vector256.Create(0x4338000000000000L)).AsDouble() - Vector256.Create(RoundingShift) + extraExponent;
+        var kd = (k + extraExponent + Vector256.Create(0x4338000000000000L)).AsDouble() - Vector256.Create(RoundingShift);
         var invc = Lookup(LogInverseCentre, index);
         var high = Lookup(LogCentreHigh, index);
         var low = Lookup(LogCentreLow, index);
@@ -161,13 +161,13 @@ internal static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> LogCore(Vector512<long> bits, Vector512<double> extraExponent)
+    private static Vector512<double> LogCore(Vector512<long> bits, Vector512<long> extraExponent)
     {
         var tmp = bits - Vector512.Create(LogOffset);
         var index = Vector512.ShiftRightLogical(tmp, 48) & Vector512.Create(15L);
         var k = Vector512.ShiftRightArithmetic(tmp, 52);
         var z = (bits - (tmp & Vector512.Create(unchecked((long)0xFFF0000000000000UL)))).AsDouble();
-        var kd = (k + Vector512.Create(0x4338000000000000L)).AsDouble() - Vector512.Create(RoundingShift) + extraExponent;
+        var kd = (k + extraExponent + Vector512.Create(0x4338000000000000L)).AsDouble() - Vector512.Create(RoundingShift);
         var invc = Lookup(LogInverseCentre, index);
         var high = Lookup(LogCentreHigh, index);
         var low = Lookup(LogCentreLow, index);
@@ -194,7 +194,7 @@ internal static partial class VectorMath
     {
         var subnormal = Vector256.GreaterThan(x, Vector256<double>.Zero) & Vector256.LessThan(x, Vector256.Create(2.2250738585072014E-308));
         var scaled = Vector256.ConditionalSelect(subnormal, x * Vector256.Create(4503599627370496.0), x);
-        var extra = subnormal & Vector256.Create(-52.0);
+        var extra = subnormal.AsInt64() & Vector256.Create(-52L);
         var y = LogCore(scaled.AsInt64(), extra);
         y = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), Vector256.Create(double.NegativeInfinity), y);
         y = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256.Create(double.PositiveInfinity)), x, y);
