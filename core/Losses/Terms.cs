@@ -208,12 +208,45 @@ internal static class SharedReciprocal
         return (e * r, VectorMath.Log(u) + ((e - (u - Vector256<double>.One)) * r));
     }
 
+    /// <summary>
+    /// The 512-bit form, with its own logarithm for u = 1 + e ∈ [1, 2] (no exponent to extract, no special values): fdlibm's
+    /// reduction v = u or u/2 (exact) so f = v − 1 (exact) lies in [√½ − 1, √2 − 1], s = f/(2 + f), and
+    /// ln v = f − (f²/2 − s·(f²/2 + R(s²))) with fdlibm's degree-14 minimax R, within 1 ulp. The two quotients 1/u and
+    /// 1/(2 + f) come from one division, q = 1/(u·(2 + f)): s = f·(u·q), a few ulps at most, only multiplies the O(f²)
+    /// part, and r = (2 + f)·q is refined by one Newton step. One division, 12 multiplications or FMAs in the polynomial and about 17 more
+    /// operations, against .NET's general logarithm plus the division (NOTES.md: about 30 % less time for σ and log1p).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (Vector512<double> Sigmoid, Vector512<double> Log1P) SigmoidAndLog1P(Vector512<double> e)
     {
-        var u = Vector512<double>.One + e;
-        var r = Vector512<double>.One / u;
-        return (e * r, Vector512.Log(u) + ((e - (u - Vector512<double>.One)) * r));
+        var one = Vector512<double>.One;
+        var u = one + e;
+        var halved = Vector512.GreaterThan(u, Vector512.Create(1.4142135623730951));
+        var v = Vector512.ConditionalSelect(halved, u * Vector512.Create(0.5), u);
+        var k = halved & one;
+        var f = v - one;
+        var twoPlusF = Vector512.Create(2.0) + f;
+        var q = one / (u * twoPlusF);
+        var s = f * (u * q);
+        // r = (2 + f)·q is off by a few ulps; one Newton step (two FMAs) brings it back to 1/u within about half an ulp, so σ
+        // (and σ − t where it cancels) is as accurate as with its own division.
+        var r = twoPlusF * q;
+        r = Vector512.FusedMultiplyAdd(r, Vector512.FusedMultiplyAdd(-u, r, one), r);
+        var z = s * s;
+        var w = z * z;
+        var odd = w * Vector512.FusedMultiplyAdd(
+            w, Vector512.FusedMultiplyAdd(w, Vector512.Create(1.531383769920937332e-01), Vector512.Create(2.222219843214978396e-01)),
+            Vector512.Create(3.999999999940941908e-01));
+        var even = z * Vector512.FusedMultiplyAdd(
+            w, Vector512.FusedMultiplyAdd(
+                w, Vector512.FusedMultiplyAdd(w, Vector512.Create(1.479819860511658591e-01), Vector512.Create(1.818357216161805012e-01)),
+                Vector512.Create(2.857142874366239149e-01)),
+            Vector512.Create(6.666666666666735130e-01));
+        var halfSquare = Vector512.Create(0.5) * f * f;
+        // ln 2 split in two (fdlibm's ln2_hi, ln2_lo): k·ln2_hi is exact.
+        var low = Vector512.FusedMultiplyAdd(s, halfSquare + (odd + even), k * Vector512.Create(1.90821492927058770002e-10));
+        var log = (k * Vector512.Create(6.93147180369123816490e-01)) - ((halfSquare - low) - f);
+        return (e * r, log + ((e - (u - one)) * r));
     }
 }
 
