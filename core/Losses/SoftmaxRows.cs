@@ -12,13 +12,15 @@ namespace Functional.Losses;
 /// exponential per logit where the general path takes two. Rows are split over two cores for large batches.
 /// </summary>
 /// <remarks>
-/// The row sum S = Σ e^(o_j − max) ∈ [1, C] is summed plainly in 8 (double) or 16 (float, widened to double) partial sums:
+/// The row sum S = Σ e^(o_j − max) ∈ [1, C] is summed plainly in 8 or 16 double partial sums (16 with 512-bit lanes):
 /// every term lies in [0, 1] and one is exactly 1, so its relative error is at most (C/8)·ε — far inside the loss's
 /// own rounding. The total over rows stays compensated (Neumaier). Where 512-bit vectors are accelerated the double
 /// exponentials run eight to a vector (the partial sums then group differently: the same bits on every run of one machine,
-/// not across machines with and without AVX-512). Float logits: o − max is taken in float with its
-/// exact rounding error recovered (TwoSum) and applied to the exponential, e^(s + err) ≈ e^s·(1 + err), so the float
-/// path is not less accurate than one exponential in float.
+/// not across machines with and without AVX-512). Every exponential is the core's own <c>VectorMath.Exp</c> (within 1 ulp,
+/// the same bits at every JIT tier). Float logits are widened: o − max is formed in double (exact for two floats but for
+/// extreme exponent gaps), exponentiated in double lanes and summed unrounded; each term is rounded to float once, when
+/// the gradient row is written — more accurate than an exponential in float, and no slower (the runtime's float exp
+/// widens to double internally).
 /// </remarks>
 internal static class SoftmaxRows
 {
@@ -160,8 +162,8 @@ internal static class SoftmaxRows
             var w1 = Vector512<double>.Zero;
             for (; i <= n - 16; i += 16)
             {
-                var e0 = Vector512.Exp(Vector512.LoadUnsafe(ref x, (nuint)i) - wide);
-                var e1 = Vector512.Exp(Vector512.LoadUnsafe(ref x, (nuint)(i + 8)) - wide);
+                var e0 = VectorMath.Exp(Vector512.LoadUnsafe(ref x, (nuint)i) - wide);
+                var e1 = VectorMath.Exp(Vector512.LoadUnsafe(ref x, (nuint)(i + 8)) - wide);
                 w0 += e0;
                 w1 += e1;
                 if (write)
@@ -173,7 +175,7 @@ internal static class SoftmaxRows
 
             if (i <= n - 8)
             {
-                var e0 = Vector512.Exp(Vector512.LoadUnsafe(ref x, (nuint)i) - wide);
+                var e0 = VectorMath.Exp(Vector512.LoadUnsafe(ref x, (nuint)i) - wide);
                 w0 += e0;
                 if (write)
                 {
@@ -239,7 +241,7 @@ internal static class SoftmaxRows
         return scale * (double.IsNegativeInfinity(labelled) ? double.PositiveInfinity : (max - labelled) + Math.Log(sum));
     }
 
-    /// <summary>As <see cref="RowDouble"/> on eight float lanes; the sum and the loss in double.</summary>
+    /// <summary>As <see cref="RowDouble"/> for float logits: the exponentials, the sum and the loss in double lanes.</summary>
     private static double RowFloat(ReadOnlySpan<float> row, int label, Span<float> gradient, double scale, out bool valid)
     {
         var n = row.Length;
@@ -286,31 +288,58 @@ internal static class SoftmaxRows
             return double.PositiveInfinity;
         }
 
-        var shift = Vector256.Create(maxF);
-        var negativeShift = -shift;
-        var s0 = Vector256<double>.Zero;
-        var s1 = Vector256<double>.Zero;
+        // x − max is formed in double (the difference of two floats: exact but for extreme exponent gaps) and exponentiated
+        // by the core's own double exp, so no float rounding of the argument needs putting back and the row sum is of the
+        // unrounded terms; each term is rounded to float once, when the gradient row is written.
+        var max = (double)maxF;
         var write = !gradient.IsEmpty;
         ref var g = ref MemoryMarshal.GetReference(gradient);
+        double sum;
         i = 0;
-        for (; i <= n - 8; i += 8)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var e = ExpOfDifference(Vector256.LoadUnsafe(ref x, (nuint)i), shift, negativeShift);
-            var (lower, upper) = Vector256.Widen(e);
-            s0 += lower;
-            s1 += upper;
-            if (write)
+            var shift = Vector512.Create(max);
+            var s0 = Vector512<double>.Zero;
+            var s1 = Vector512<double>.Zero;
+            for (; i <= n - 16; i += 16)
             {
-                e.StoreUnsafe(ref g, (nuint)i);
+                var (lower, upper) = Vector512.Widen(Vector512.LoadUnsafe(ref x, (nuint)i));
+                var e0 = VectorMath.Exp(lower - shift);
+                var e1 = VectorMath.Exp(upper - shift);
+                s0 += e0;
+                s1 += e1;
+                if (write)
+                {
+                    Vector512.Narrow(e0, e1).StoreUnsafe(ref g, (nuint)i);
+                }
             }
+
+            sum = Vector512.Sum(s0 + s1);
+        }
+        else
+        {
+            var shift = Vector256.Create(max);
+            var s0 = Vector256<double>.Zero;
+            var s1 = Vector256<double>.Zero;
+            for (; i <= n - 8; i += 8)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref x, (nuint)i));
+                var e0 = VectorMath.Exp(lower - shift);
+                var e1 = VectorMath.Exp(upper - shift);
+                s0 += e0;
+                s1 += e1;
+                if (write)
+                {
+                    Vector256.Narrow(e0, e1).StoreUnsafe(ref g, (nuint)i);
+                }
+            }
+
+            var sv = s0 + s1;
+            sum = (sv[0] + sv[1]) + (sv[2] + sv[3]);
         }
 
-        var sv = s0 + s1;
-        var sum = (sv[0] + sv[1]) + (sv[2] + sv[3]);
-        var max = (double)maxF;
         for (var j = i; j < n; j++)
         {
-            // exact in double: the difference of two floats, and e^d to double precision
             var e = Math.Exp(Unsafe.Add(ref x, j) - max);
             sum += e;
             if (write)
@@ -338,20 +367,6 @@ internal static class SoftmaxRows
         }
 
         return scale * (double.IsNegativeInfinity(labelled) ? double.PositiveInfinity : (max - labelled) + Math.Log(sum));
-    }
-
-    /// <summary>e^(x − m) in float lanes with the rounding of x − m put back: s = x − m and its exact error t (Knuth's TwoSum),
-    /// then e^s + e^s·t. Lanes where x = −∞ give 0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> ExpOfDifference(Vector256<float> x, Vector256<float> m, Vector256<float> negativeM)
-    {
-        var s = x - m;
-        var bb = s - x;
-        var t = (x - (s - bb)) + (negativeM - bb);
-        var e = Vector256.Exp(s);
-        // t is NaN where x = −∞ (∞ − ∞); e is 0 there, and so must the result be
-        var corrected = Vector256.FusedMultiplyAdd(e, t, e);
-        return Vector256.ConditionalSelect(Vector256.Equals(t, t), corrected, e);
     }
 
     /// <summary>The same memory as another element type of the same size (T is that type, checked by the caller).</summary>
