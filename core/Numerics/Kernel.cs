@@ -24,6 +24,14 @@ internal interface IPairTerm
     static abstract double Invoke(double x, double y);
 
     static abstract TL Invoke<TL>(TL x, TL y) where TL : struct, ILanes<TL>;
+
+    /// <summary>
+    /// The lane-wise term by a path that makes no calls, or false where some lane needs the full
+    /// <see cref="Invoke{TL}(TL, TL)"/>; where it succeeds the value is Invoke's, bit for bit.
+    /// </summary>
+    /// <remarks>A call anywhere in the kernel's inner loop makes the JIT keep the loop's accumulators in memory, so the
+    /// kernel runs a block on this path and redoes the block with Invoke, outside the loop, only when it fails.</remarks>
+    static abstract bool TryInvoke<TL>(TL x, TL y, out TL term) where TL : struct, ILanes<TL>;
 }
 
 /// <summary>The result of a reduction: Σ f, and each operand's mass (for the normalisation check).</summary>
@@ -41,6 +49,9 @@ internal readonly record struct Partial(double Total, double MassX, double MassY
         return new Partial(total.Result, MassX + next.MassX, MassY + next.MassY, Valid && next.Valid);
     }
 }
+
+/// <summary>The running state of the pair reduction at a block boundary: validity mask, bit bound, masses, and the block's sum.</summary>
+internal readonly record struct BlockState<TL>(TL Valid, TL Bound, TL MassX, TL MassY, TL Sum) where TL : struct, ILanes<TL>;
 
 /// <summary>The unary reduction over a pinned span, as one half of a <see cref="Split"/>.</summary>
 internal readonly unsafe struct UnaryJob<T, TTerm, TDomain>(void* x) : ISplitJob<Partial>
@@ -231,31 +242,45 @@ internal static class Kernel
     {
         var step = 2 * TL.Count;
         var total = new LaneNeumaier<TL>();
-        var massX = TL.Zero;
-        var massY = TL.Zero;
-        var valid = TL.AllBitsSet;
+        var state = new BlockState<TL>(TL.AllBitsSet, TL.Zero, TL.Zero, TL.Zero, TL.Zero);
         var i = 0;
         if (TTerm.NonNegative)
         {
             for (; i <= x.Length - Block; i += Block)
             {
+                var (valid, bound, massX, massY) = (state.Valid, state.Bound, state.MassX, state.MassY);
                 TL s0 = TL.Zero, s1 = TL.Zero;
+                var fast = true;
                 for (var j = i; j < i + Block; j += step)
                 {
-                    LoadStep<T, TDomainX, TDomainY, TL>(x, y, j, ref valid, ref massX, ref massY, out var x0, out var x1, out var y0, out var y1);
-                    s0 += TTerm.Invoke(x0, y0);
-                    s1 += TTerm.Invoke(x1, y1);
+                    LoadStep<T, TDomainX, TDomainY, TL>(x, y, j, ref valid, ref bound, ref massX, ref massY, out var x0, out var x1, out var y0, out var y1);
+                    if (!(TTerm.TryInvoke(x0, y0, out var t0) & TTerm.TryInvoke(x1, y1, out var t1)))
+                    {
+                        fast = false;
+                        break;
+                    }
+
+                    s0 += t0;
+                    s1 += t1;
                 }
 
-                total.Add(s0 + s1);
+                // The block again from its start with the full term: the same operations in the same order, so the
+                // same bits as if every vector had taken the fast path where it could.
+                state = fast ? new BlockState<TL>(valid, bound, massX, massY, s0 + s1) : SlowBlock<T, TTerm, TDomainX, TDomainY, TL>(x, y, i, state);
+                total.Add(state.Sum);
             }
         }
 
-        for (; i <= x.Length - step; i += step)
         {
-            LoadStep<T, TDomainX, TDomainY, TL>(x, y, i, ref valid, ref massX, ref massY, out var x0, out var x1, out var y0, out var y1);
-            total.Add(TTerm.Invoke(x0, y0));
-            total.Add(TTerm.Invoke(x1, y1));
+            var (valid, bound, massX, massY) = (state.Valid, state.Bound, state.MassX, state.MassY);
+            for (; i <= x.Length - step; i += step)
+            {
+                LoadStep<T, TDomainX, TDomainY, TL>(x, y, i, ref valid, ref bound, ref massX, ref massY, out var x0, out var x1, out var y0, out var y1);
+                total.Add(TTerm.Invoke(x0, y0));
+                total.Add(TTerm.Invoke(x1, y1));
+            }
+
+            state = new BlockState<TL>(valid, bound, massX, massY, TL.Zero);
         }
 
         var tail = new ScalarNeumaier();
@@ -273,14 +298,38 @@ internal static class Kernel
             tailMassY += TDomainY.IsNormalised ? TDomainY.Mass(yi) : 0.0;
         }
 
-        var allValid = tailValidX && tailValidY && TL.All(valid);
-        return new Partial(total.Result(tail), TL.Sum(massX) + tailMassX, TL.Sum(massY) + tailMassY, allValid);
+        var allValid = tailValidX && tailValidY && TL.All(state.Valid) && TL.AllBitsAtMost(state.Bound, OneBits);
+        return new Partial(total.Result(tail), TL.Sum(state.MassX) + tailMassX, TL.Sum(state.MassY) + tailMassY, allValid);
+    }
+
+    /// <summary>The bits of 1.0: a double in [0, 1] has bits at most these, read unsigned (−0 aside: it costs a rescan).</summary>
+    private const ulong OneBits = 0x3FF0000000000000;
+
+    /// <summary>One block of the pair reduction with the full term, from the running state at its start.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static BlockState<TL> SlowBlock<T, TTerm, TDomainX, TDomainY, TL>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, int i, BlockState<TL> state)
+        where T : IFloatingPointIeee754<T>
+        where TTerm : IPairTerm
+        where TDomainX : IDomain
+        where TDomainY : IDomain
+        where TL : struct, ILanes<TL>
+    {
+        var (valid, bound, massX, massY) = (state.Valid, state.Bound, state.MassX, state.MassY);
+        TL s0 = TL.Zero, s1 = TL.Zero;
+        for (var j = i; j < i + Block; j += 2 * TL.Count)
+        {
+            LoadStep<T, TDomainX, TDomainY, TL>(x, y, j, ref valid, ref bound, ref massX, ref massY, out var x0, out var x1, out var y0, out var y1);
+            s0 += TTerm.Invoke(x0, y0);
+            s1 += TTerm.Invoke(x1, y1);
+        }
+
+        return new BlockState<TL>(valid, bound, massX, massY, s0 + s1);
     }
 
     /// <summary>Loads two vectors of each operand at i, folds their checks into <paramref name="valid"/> and their mass into the masses.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LoadStep<T, TDomainX, TDomainY, TL>(
-        ReadOnlySpan<T> x, ReadOnlySpan<T> y, int i, ref TL valid, ref TL massX, ref TL massY,
+        ReadOnlySpan<T> x, ReadOnlySpan<T> y, int i, ref TL valid, ref TL bound, ref TL massX, ref TL massY,
         out TL x0, out TL x1, out TL y0, out TL y1)
         where T : IFloatingPointIeee754<T>
         where TDomainX : IDomain
@@ -289,8 +338,26 @@ internal static class Kernel
     {
         TL.Load(x, i, out x0, out x1);
         TL.Load(y, i, out y0, out y1);
-        valid &= (DomainLanes.Valid<TDomainX, TL>(x0) & DomainLanes.Valid<TDomainX, TL>(x1))
-            & (DomainLanes.Valid<TDomainY, TL>(y0) & DomainLanes.Valid<TDomainY, TL>(y1));
+        // Probabilities are checked as a running unsigned maximum of their bits (one instruction a vector): [0, 1] is
+        // exactly the bit patterns 0 … bits(1.0), and NaN, negatives, > 1 and ∞ all lie above. Other domains keep masks.
+        if (IsProbability<TDomainX>())
+        {
+            bound = TL.MaxBits(bound, TL.MaxBits(x0, x1));
+        }
+        else
+        {
+            valid &= DomainLanes.Valid<TDomainX, TL>(x0) & DomainLanes.Valid<TDomainX, TL>(x1);
+        }
+
+        if (IsProbability<TDomainY>())
+        {
+            bound = TL.MaxBits(bound, TL.MaxBits(y0, y1));
+        }
+        else
+        {
+            valid &= DomainLanes.Valid<TDomainY, TL>(y0) & DomainLanes.Valid<TDomainY, TL>(y1);
+        }
+
         if (TDomainX.IsNormalised)
         {
             massX += DomainLanes.Mass<TDomainX, TL>(x0) + DomainLanes.Mass<TDomainX, TL>(x1);
@@ -301,6 +368,10 @@ internal static class Kernel
             massY += DomainLanes.Mass<TDomainY, TL>(y0) + DomainLanes.Mass<TDomainY, TL>(y1);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsProbability<TDomain>() where TDomain : IDomain
+        => typeof(TDomain) == typeof(ProbabilityDomain) || typeof(TDomain) == typeof(UnitIntervalDomain);
 
     /// <summary>destination[i] = scale·f(x[i]) for every i, validating x in the same pass. On error, destination is left partly written.</summary>
     internal static void Map<T, TTerm, TDomain>(ReadOnlySpan<T> x, Span<T> destination, Operand nameX, double scale)

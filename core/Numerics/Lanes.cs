@@ -38,6 +38,12 @@ internal interface ILanes<TSelf> :
 
     static abstract TSelf Max(TSelf a, TSelf b);
 
+    /// <summary>The lane-wise larger bit pattern, read as unsigned 64-bit integers (a running bound on a domain's bits).</summary>
+    static abstract TSelf MaxBits(TSelf a, TSelf b);
+
+    /// <summary>Whether every lane's bit pattern, read as an unsigned 64-bit integer, is at most <paramref name="bound"/>.</summary>
+    static abstract bool AllBitsAtMost(TSelf x, ulong bound);
+
     /// <summary>1/x, at most an ulp from the correctly rounded quotient (a refined reciprocal estimate where the hardware has one).</summary>
     static abstract TSelf Reciprocal(TSelf x);
 
@@ -140,6 +146,12 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 Max(Lanes256 a, Lanes256 b) => new(Vector256.Max(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 MaxBits(Lanes256 a, Lanes256 b) => new(Vector256.Max(a.Value.AsUInt64(), b.Value.AsUInt64()).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBitsAtMost(Lanes256 x, ulong bound) => Vector256.LessThanOrEqualAll(x.Value.AsUInt64(), Vector256.Create(bound));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 Reciprocal(Lanes256 x) => new(Vector256<double>.One / x.Value);
@@ -246,6 +258,12 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Max(Lanes512 a, Lanes512 b) => new(Vector512.Max(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 MaxBits(Lanes512 a, Lanes512 b) => new(Vector512.Max(a.Value.AsUInt64(), b.Value.AsUInt64()).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBitsAtMost(Lanes512 x, ulong bound) => Vector512.LessThanOrEqualAll(x.Value.AsUInt64(), Vector512.Create(bound));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Reciprocal(Lanes512 x) => new(VectorMath.Reciprocal(x.Value));

@@ -96,6 +96,21 @@ internal static partial class VectorMath
         return special == Vector512<ulong>.Zero ? LogCore(bits, Vector512<long>.Zero) : LogSpecial(x);
     }
 
+    /// <summary>ln x on 512-bit lanes, bit for bit <see cref="Log(Vector512{double})"/>, or false (and no call) when some lane is not a positive normal number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryLog(Vector512<double> x, out Vector512<double> y)
+    {
+        var bits = x.AsInt64();
+        if (Vector512.GreaterThanOrEqualAny((bits - Vector512.Create(0x0010000000000000L)).AsUInt64(), Vector512.Create(0x7FE0000000000000UL)))
+        {
+            y = default;
+            return false;
+        }
+
+        y = LogCore(bits, Vector512<long>.Zero);
+        return true;
+    }
+
     /// <summary>e^x lane-wise, within 1 ulp of <see cref="Math.Exp(double)"/>: the one 256-bit vector exponential every kernel uses.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> Exp(Vector256<double> x)
@@ -130,6 +145,67 @@ internal static partial class VectorMath
         e = Vector512.FusedMultiplyAdd(-x, y, one);
         e = Vector512.FusedMultiplyAdd(e, e, e);
         return Vector512.FusedMultiplyAdd(y, e, y);
+    }
+
+    /// <summary>
+    /// The generalised-KL term p·ln(p/q) − (p − q) ≥ 0 on 512-bit lanes whose q are at least 2^-1000 (0 where p = q,
+    /// q where p = 0), with the logarithm of <see cref="Log(Vector512{double})"/> opened up; false when some lane's
+    /// ratio p/q is not a positive normal number (the caller then takes its exact-division form).
+    /// </summary>
+    /// <remarks>
+    /// ln(p/q) = k·ln 2 + ln c + log1p(r) as in the logarithm, but r is taken from p and q, not from the rounded ratio:
+    /// r = (p·2^-k/c − q)/q with the numerator one FMA (2^-k/c exact), so ln(p/q) carries no ulp of the ratio's rounding.
+    /// Where the ratio falls in the table's central interval (k = 0, c = 1, |x| &lt; 0.021) r is x = (p − q)/q itself, and
+    /// the term is q·x²·(1 + (1 + x)·g(x)) with g = (log1p(x) − x)/x² the polynomial the logarithm evaluates anyway: no
+    /// cancellation and no separate series. Outside it the direct p·ln(p/q) − (p − q) loses at most a factor ~2/|x| ≤ 96
+    /// to cancellation of a logarithm accurate to a few ulps (NOTES "Speed, fifth slice").
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryRelativeEntropyTerm(Vector512<double> p, Vector512<double> q, out Vector512<double> term)
+    {
+        var one = Vector512<double>.One;
+        var reciprocal = Reciprocal(q);
+        var d = p - q;
+        var zero = Vector512.Equals(p, Vector512<double>.Zero);
+        // p = 0 lanes take ratio 1 (so they do not leave the fast path) and q at the end.
+        var bits = Vector512.ConditionalSelect(zero, one, p * reciprocal).AsInt64();
+        var special = Vector512.GreaterThanOrEqual((bits - Vector512.Create(0x0010000000000000L)).AsUInt64(), Vector512.Create(0x7FE0000000000000UL));
+        if (special != Vector512<ulong>.Zero)
+        {
+            term = default;
+            return false;
+        }
+
+        var tmp = bits - Vector512.Create(LogOffset);
+        var top = Vector512.ShiftRightLogical(tmp, 48);
+        var index = top & Vector512.Create(15L);
+        var central = Vector512.Equals(top, Vector512.Create(9L)).AsDouble();
+        var k = Vector512.ShiftRightArithmetic(tmp, 52);
+        var kd = (k + Vector512.Create(0x4338000000000000L)).AsDouble() - Vector512.Create(RoundingShift);
+        var invc = Lookup(LogInverseCentre, index);
+        var high = Lookup(LogCentreHigh, index);
+        var low = Lookup(LogCentreLow, index);
+
+        // 2^-k/c stays normal: the ratio is normal and at most 2^1000 (p ≤ 1, q ≥ 2^-1000).
+        var scale = (invc.AsInt64() - Vector512.ShiftLeft(k, 52)).AsDouble();
+        var r = Vector512.FusedMultiplyAdd(p, scale, -q) * reciprocal;
+        var t1 = Vector512.FusedMultiplyAdd(kd, Vector512.Create(Ln2High), high);
+        var t2 = t1 + r;
+        var lo = ((t1 - t2) + r) + Vector512.FusedMultiplyAdd(kd, Vector512.Create(Ln2Low), low);
+        var r2 = r * r;
+        var r4 = r2 * r2;
+        var p01 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L1), Vector512.Create(L0));
+        var p23 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L3), Vector512.Create(L2));
+        var p45 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L5), Vector512.Create(L4));
+        var p67 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L7), Vector512.Create(L6));
+        var q0 = Vector512.FusedMultiplyAdd(r2, p23, p01);
+        var q1 = Vector512.FusedMultiplyAdd(r2, p67, p45);
+        var g = Vector512.FusedMultiplyAdd(r4, q1, q0);
+        var log = Vector512.FusedMultiplyAdd(r2, g, lo) + t2;
+        var direct = Vector512.FusedMultiplyAdd(p, log, -d);
+        var near = q * r2 * Vector512.FusedMultiplyAdd(one + r, g, one);
+        term = Vector512.ConditionalSelect(zero, q, Vector512.ConditionalSelect(central, near, direct));
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
