@@ -42,7 +42,10 @@ internal readonly struct WidePass<TLoss> : ILossPass<TLoss>
         where TPredictions : IDomain
         where TTargets : IDomain
         => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && (typeof(T) == typeof(double) || typeof(T) == typeof(float))
-            ? WideLossKernel.Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale)
+            // a training step's one row is decided here, before the vector pass's large frame is set up
+            ? predictions.Length < WideLossKernel.Step
+                ? WideLossKernel.Short<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale)
+                : WideLossKernel.Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale)
             : LossKernel.Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale);
 }
 
@@ -72,7 +75,8 @@ internal static class WideLossKernel
     /// <summary>Non-temporal gradient stores from this many elements (8 MB of double) per stretch: well past the L2.</summary>
     internal const int NonTemporalThreshold = 1 << 20;
 
-    private const int Step = 16;
+    /// <summary>Elements per step of the vector loop; shorter stretches take <see cref="Short"/>.</summary>
+    internal const int Step = 16;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe Partial Accumulate<T, TLoss, TPredictions, TTargets>(
@@ -217,6 +221,54 @@ internal static class WideLossKernel
             var valid = tailValid && Vector256.EqualsAll((validP & validT & validW).AsUInt64(), Vector256<ulong>.AllBitsSet);
             return new Partial(total.Result(tail), 0.0, 0.0, valid);
         }
+    }
+
+    /// <summary>
+    /// <see cref="Accumulate"/> for fewer than <see cref="Step"/> elements: its scalar tail alone, joined as
+    /// <see cref="WideNeumaier.Result"/> joins a tail to eight zero lanes (0 + s, then + 0 and + (0 + c): the same bits,
+    /// a negative zero included).
+    /// </summary>
+    internal static Partial Short<T, TLoss, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scaleFactor)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, IWideLossTerm
+        where TPredictions : IDomain
+        where TTargets : IDomain
+    {
+        var writeValues = !values.IsEmpty;
+        var writeGradient = !gradient.IsEmpty;
+        var weighted = !weights.IsEmpty;
+        var tail = new ScalarNeumaier();
+        var valid = true;
+        for (var i = 0; i < predictions.Length; i++)
+        {
+            var p = double.CreateTruncating(predictions[i]);
+            var t = double.CreateTruncating(targets[i]);
+            valid &= TPredictions.IsValid(p) && TTargets.IsValid(t);
+            var v = loss.Value(p, t, out var d);
+            if (weighted)
+            {
+                var w = double.CreateTruncating(weights[i]);
+                valid &= NonNegativeDomain.IsValid(w);
+                (v, d) = w == 0.0 ? (0.0, 0.0) : (w * v, w * d);
+            }
+
+            tail.Add(v * scaleFactor);
+            if (writeValues)
+            {
+                values[i] = T.CreateTruncating(v);
+            }
+
+            if (writeGradient)
+            {
+                gradient[i] = T.CreateTruncating(d * scaleFactor);
+            }
+        }
+
+        var zero = 0.0;
+        var sum = zero + tail.Sum;
+        var total = double.IsFinite(sum) ? (sum + zero) + (zero + tail.Compensation) : sum;
+        return new Partial(total, 0.0, 0.0, valid);
     }
 
     /// <summary>Sixteen elements from index i as two vectors of double (float is widened); T is float or double.</summary>

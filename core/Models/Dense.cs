@@ -227,6 +227,70 @@ internal static class Dense
         }
     }
 
+    /// <summary>
+    /// <see cref="Scores"/> of the rows at <paramref name="index"/> (in that order) read where they lie: score k is the same
+    /// bits as <see cref="Scores"/> gives for row index[k] of a gathered copy, without the copy.
+    /// </summary>
+    /// <exception cref="ArgumentException">An index is not a row of <paramref name="features"/>.</exception>
+    internal static void ScoresOfRows(ReadOnlySpan<double> features, ReadOnlySpan<int> index, int columns, ReadOnlySpan<double> weights, double bias, Span<double> scores)
+    {
+        var rows = index.Length;
+        CheckIndex(features.Length, index, columns);
+        var r = 0;
+        if (columns >= 8)
+        {
+            for (; r <= rows - 4; r += 4)
+            {
+                Dot4(
+                    features.Slice(index[r] * columns, columns), features.Slice(index[r + 1] * columns, columns),
+                    features.Slice(index[r + 2] * columns, columns), features.Slice(index[r + 3] * columns, columns), weights,
+                    out var d0, out var d1, out var d2, out var d3);
+                scores[r] = d0 + bias;
+                scores[r + 1] = d1 + bias;
+                scores[r + 2] = d2 + bias;
+                scores[r + 3] = d3 + bias;
+            }
+        }
+
+        for (; r < rows; r++)
+        {
+            scores[r] = Dot(features.Slice(index[r] * columns, columns), weights) + bias;
+        }
+    }
+
+    /// <summary><see cref="AddScaledRows"/> over the rows at <paramref name="index"/> read where they lie: the same bits as
+    /// over a gathered copy of them.</summary>
+    /// <exception cref="ArgumentException">An index is not a row of <paramref name="features"/>.</exception>
+    internal static void AddScaledRowsOf(Span<double> y, ReadOnlySpan<double> alphas, ReadOnlySpan<double> features, ReadOnlySpan<int> index, int columns)
+    {
+        var rows = index.Length;
+        CheckIndex(features.Length, index, columns);
+        var r = 0;
+        for (; r <= rows - 4; r += 4)
+        {
+            AddScaled4(
+                y, alphas[r], features.Slice(index[r] * columns, columns), alphas[r + 1], features.Slice(index[r + 1] * columns, columns),
+                alphas[r + 2], features.Slice(index[r + 2] * columns, columns), alphas[r + 3], features.Slice(index[r + 3] * columns, columns));
+        }
+
+        for (; r < rows; r++)
+        {
+            AddScaled(y, alphas[r], features.Slice(index[r] * columns, columns));
+        }
+    }
+
+    private static void CheckIndex(int length, ReadOnlySpan<int> index, int columns)
+    {
+        var available = columns == 0 ? int.MaxValue : length / columns;
+        foreach (var r in index)
+        {
+            if ((uint)r >= (uint)available)
+            {
+                throw new ArgumentException($"row index {r} is not a row of the {available} rows of {columns} columns.", nameof(index));
+            }
+        }
+    }
+
     /// <summary>g ← g + Σ_r α_r x_r over the rows of a row-major matrix, in row order per element (bit-identical to one
     /// <see cref="AddScaled"/> per row), four rows per pass over g.</summary>
     internal static void AddScaledRows(Span<double> y, ReadOnlySpan<double> alphas, ReadOnlySpan<double> features, int rows, int columns)

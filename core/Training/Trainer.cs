@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Functional.Models;
 using Functional.Models.Data;
@@ -110,7 +111,9 @@ public static class Trainer
         private readonly double[] _w;
         private readonly bool _plainSgd;
         private readonly double _weightDecay;
+        private readonly bool _inPlace;
         private int _batchRows;
+        private int _batchStart;
         private int _row;
 
         internal Fold(TrainingSetup setup)
@@ -133,7 +136,9 @@ public static class Trainer
                 TrainingMode.PerSample => 1,
                 _ => _options.BatchSize,
             };
-            _batchFeatures = new double[batchRows * _train.Columns];
+            // a model that reads its batch where it lies needs only the batch's targets side by side
+            _inPlace = _options.Mode == TrainingMode.MiniBatch && _model.ReadsRowsInPlace;
+            _batchFeatures = new double[_inPlace ? 0 : batchRows * _train.Columns];
             _batchTargets = new double[batchRows];
             _margins = new double[rows];
             _order = new int[_train.Rows];
@@ -149,6 +154,8 @@ public static class Trainer
                 // one row is read where it lies: a gather would only copy it
                 TrainingMode.PerSample => _model.Risk(
                     w, _train.Features.Slice(_row * _train.Columns, _train.Columns), _train.Targets.Slice(_row, 1), _setup.Regularizer, gradient, _workspace, _labels),
+                _ when _inPlace => _model.RiskOfRows(
+                    w, _train, _order.AsSpan(_batchStart, _batchRows), _batchTargets.AsSpan(0, _batchRows), _setup.Regularizer, gradient, _workspace),
                 _ => _model.Risk(w, _batchFeatures.AsSpan(0, _batchRows * _train.Columns), _batchTargets.AsSpan(0, _batchRows), _setup.Regularizer, gradient, _workspace, _labels),
             };
 
@@ -187,6 +194,8 @@ public static class Trainer
             return double.IsFinite(risk) ? state : state with { Stop = StopReason.Diverged, StopStep = 0 };
         }
 
+        // optimized at once: the epoch's step loop runs inside one call, which tiering would otherwise enter through OSR code
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal EpochState Next(EpochState state)
         {
             var n = _train.Rows;
@@ -247,7 +256,16 @@ public static class Trainer
                 }
                 else if (stochastic)
                 {
-                    _train.Gather(_order.AsSpan(start, _batchRows), _batchFeatures, _batchTargets);
+                    if (_inPlace)
+                    {
+                        _batchStart = start;
+                        _train.GatherTargets(_order.AsSpan(start, _batchRows), _batchTargets);
+                    }
+                    else
+                    {
+                        _train.Gather(_order.AsSpan(start, _batchRows), _batchFeatures, _batchTargets);
+                    }
+
                     // the next batch's rows start loading while this one is computed: random rows of a large data set are
                     // otherwise a cache miss each, paid one after another by the gather
                     var ahead = start + _batchRows;

@@ -91,6 +91,51 @@ public class WideLossKernelTests
         Assert.True(Math.Abs(total - exact.Result) <= 1e-6 * exact.Result);
     }
 
+    [Fact]
+    public void Short_stretches_give_the_bits_of_the_full_pass()
+    {
+        // the short path stands for the full pass below its 16-element step: same totals (a zero and a negative zero
+        // included), values, gradients and validity, weighted or not, invalid targets or weights flagged
+        var random = new Random(29);
+        for (var n = 1; n < WideLossKernel.Step; n++)
+        {
+            for (var trial = 0; trial < 40; trial++)
+            {
+                var x = new double[n];
+                var t = new double[n];
+                var w = new double[n];
+                for (var i = 0; i < n; i++)
+                {
+                    x[i] = trial switch { 0 => 0.0, 1 => -0.0, 2 => 800.0, _ => (random.NextDouble() * 90.0) - 45.0 };
+                    t[i] = trial == 3 && i == 0 ? 1.5 : random.Next(5) / 4.0;
+                    w[i] = trial == 4 && i == n - 1 ? -1.0 : trial == 5 ? 0.0 : random.NextDouble();
+                }
+
+                foreach (var weights in new[] { Array.Empty<double>(), w })
+                {
+                    foreach (var scale in new[] { 1.0, 1.0 / n, -0.5 })
+                    {
+                        AssertSame(new BinaryCrossEntropyWithLogitsTerm(), x, t, weights, scale);
+                        AssertSame(new HuberTerm(1.0), x, x, weights, scale);
+                        AssertSame(new HuberTerm(1.0), x, t, weights, scale);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AssertSame<TLoss>(TLoss loss, double[] x, double[] t, double[] weights, double scale)
+        where TLoss : struct, IWideLossTerm
+    {
+        var n = x.Length;
+        var (shortValues, shortGradient, fullValues, fullGradient) = (new double[n], new double[n], new double[n], new double[n]);
+        var fast = WideLossKernel.Short<double, TLoss, FiniteDomain, UnitIntervalDomain>(loss, x, t, weights, shortValues, shortGradient, scale);
+        var full = WideLossKernel.Accumulate<double, TLoss, FiniteDomain, UnitIntervalDomain>(loss, x, t, weights, fullValues, fullGradient, scale);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(full.Total), BitConverter.DoubleToInt64Bits(fast.Total));
+        Assert.Equal(full.Valid, fast.Valid);
+        Assert.True(shortValues.AsSpan().SequenceEqual(fullValues) && shortGradient.AsSpan().SequenceEqual(fullGradient));
+    }
+
     private static (double[] X, double[] T) Inputs(string loss, Random random)
     {
         var x = new double[N];
