@@ -144,9 +144,9 @@ internal readonly struct KlTerm : IPairTerm
 
     public static bool NonNegative => true;
 
-    // Fast lanes: q ≥ 2^-1000, so 1/q and p/q are normal and the refined reciprocal is within an ulp; p·(1/q) then
-    // replaces the division and ln(p/q) is one call of the table logarithm. Any other q (0, subnormal) sends the whole
-    // vector to the exact-division form. The series is blended, not branched on: for independent p and q some lane of
+    // Fast lanes: q ≥ 2^-1000, so 1/q and p/q are normal; p·(1/q) replaces a second division (256-bit lanes: the
+    // refined reciprocal; 512-bit lanes: TryInvoke) and ln(p/q) is one call of the table logarithm. Any other q
+    // (0, subnormal) sends the whole vector to the exact-division form. The series is blended, not branched on: for independent p and q some lane of
     // eight needs it about half the time, and the mispredicted branch cost more than the polynomial (NOTES).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TL Invoke<TL>(TL p, TL q) where TL : struct, ILanes<TL>
@@ -338,7 +338,7 @@ internal readonly struct JensenShannonTerm : IPairTerm
             return false;
         }
 
-        var reciprocal = VectorMath.Reciprocal(s);
+        var reciprocal = Vector512<double>.One / s;
         var twice = reciprocal + reciprocal;
         if (!(VectorMath.TryLog(wideP * twice, out var logP) & VectorMath.TryLog(wideQ * twice, out var logQ)))
         {
@@ -355,8 +355,9 @@ internal readonly struct JensenShannonTerm : IPairTerm
 
     public static bool NonNegative => true;
 
-    // Fast lanes: s = p + q ≥ 2^-1000, so one refined reciprocal 1/s replaces the three divisions; 2p/s and 2q/s are
-    // then 1 + δ and 1 − δ up to an ulp. The series is blended, as in KlTerm.
+    // Fast lanes: s = p + q ≥ 2^-1000, so one division 1/s replaces the three (a division: AMD's 512-bit divider
+    // beats the refined reciprocal, NOTES "Speed, fifth slice"); 2p/s and 2q/s are then 1 + δ and 1 − δ up to an
+    // ulp. The series is blended, as in KlTerm.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TL Invoke<TL>(TL p, TL q) where TL : struct, ILanes<TL>
     {
@@ -371,7 +372,7 @@ internal readonly struct JensenShannonTerm : IPairTerm
             return Careful(p, q);
         }
 
-        var reciprocal = TL.Reciprocal(s);
+        var reciprocal = TL.One / s;
         var twice = reciprocal + reciprocal;
         var term = TL.Create(0.5) * (LaneMath.XLogY(p, p * twice) + LaneMath.XLogY(q, q * twice));
         var delta = (p - q) * reciprocal;

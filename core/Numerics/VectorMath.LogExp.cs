@@ -163,8 +163,9 @@ internal static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryRelativeEntropyTerm(Vector512<double> p, Vector512<double> q, out Vector512<double> term)
     {
+        // A division, not the refined reciprocal: on AMD's 512-bit divider it is cheaper than rcp14 and two Newton steps.
         var one = Vector512<double>.One;
-        var reciprocal = Reciprocal(q);
+        var reciprocal = one / q;
         var d = p - q;
         var zero = Vector512.Equals(p, Vector512<double>.Zero);
         // p = 0 lanes take ratio 1 (so they do not leave the fast path) and q at the end.
