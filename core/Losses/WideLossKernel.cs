@@ -90,7 +90,7 @@ internal static class WideLossKernel
         fixed (byte* gradientStart = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(gradient)))
         {
             var n = predictions.Length;
-            var total = new WideNeumaier();
+            var total = new LaneNeumaier<Lanes512>();
             var validP = Vector256<double>.AllBitsSet;
             var validT = Vector256<double>.AllBitsSet;
             var validW = Vector256<double>.AllBitsSet;
@@ -135,8 +135,8 @@ internal static class WideLossKernel
                 acc1 += v1 * scale;
                 if (++inBlock == Block / Step)
                 {
-                    total.Add(acc0);
-                    total.Add(acc1);
+                    total.Add(new Lanes512(acc0));
+                    total.Add(new Lanes512(acc1));
                     acc0 = Vector512<double>.Zero;
                     acc1 = Vector512<double>.Zero;
                     inBlock = 0;
@@ -176,8 +176,8 @@ internal static class WideLossKernel
                 }
             }
 
-            total.Add(acc0);
-            total.Add(acc1);
+            total.Add(new Lanes512(acc0));
+            total.Add(new Lanes512(acc1));
             if (streaming)
             {
                 // The last vector's lanes from head on were not part of an aligned line; the fence orders the streamed lines
@@ -225,7 +225,7 @@ internal static class WideLossKernel
 
     /// <summary>
     /// <see cref="Accumulate"/> for fewer than <see cref="Step"/> elements: its scalar tail alone, joined as
-    /// <see cref="WideNeumaier.Result"/> joins a tail to eight zero lanes (0 + s, then + 0 and + (0 + c): the same bits,
+    /// <see cref="LaneNeumaier{TL}.Result"/> joins a tail to eight zero lanes (0 + s, then + 0 and + (0 + c): the same bits,
     /// a negative zero included).
     /// </summary>
     internal static Partial Short<T, TLoss, TPredictions, TTargets>(
@@ -302,40 +302,6 @@ internal static class WideLossKernel
         {
             ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(destination));
             Vector512.Narrow(lower, upper).StoreUnsafe(ref start, (nuint)i);
-        }
-    }
-
-    /// <summary>Eight independent Neumaier sums, one per lane: the join of the block sums.</summary>
-    private struct WideNeumaier
-    {
-        private Vector512<double> _sum;
-        private Vector512<double> _compensation;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal void Add(Vector512<double> value)
-        {
-            var t = _sum + value;
-            var sumLarger = Vector512.GreaterThanOrEqual(Vector512.Abs(_sum), Vector512.Abs(value));
-            _compensation += Vector512.ConditionalSelect(sumLarger, (_sum - t) + value, (value - t) + _sum);
-            _sum = t;
-        }
-
-        /// <summary>The eight lanes and a scalar tail as one compensated total (an infinite sum as is).</summary>
-        internal readonly double Result(ScalarNeumaier tail)
-        {
-            var total = new ScalarNeumaier();
-            for (var lane = 0; lane < Vector512<double>.Count; lane++)
-            {
-                total.Add(_sum[lane]);
-            }
-
-            total.Add(tail.Sum);
-            if (!double.IsFinite(total.Sum))
-            {
-                return total.Sum;
-            }
-
-            return total.Result + (Vector512.Sum(_compensation) + tail.Compensation);
         }
     }
 }
