@@ -235,17 +235,41 @@ internal static class LossKernel
         }
 
         var tail = new ScalarNeumaier();
-        var tailValid = true;
-        for (; i < predictions.Length; i++)
+        var tailValid = ScalarTail<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scaleFactor, i, ref tail);
+
+        var valid = tailValid && Vector256.EqualsAll((validP & validT & validW).AsUInt64(), Vector256<ulong>.AllBitsSet);
+        return new Partial(total.Result(tail), 0.0, 0.0, valid);
+    }
+
+    /// <summary>
+    /// The scalar pass every loss kernel ends with (and a stretch too short for a vector runs alone): elements
+    /// [start, n) one at a time, Σ scale·w_i·ℓ_i added to <paramref name="tail"/>, values and gradient written as the
+    /// vector passes write them.
+    /// </summary>
+    /// <returns>Whether every element, target and weight was in its domain.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool ScalarTail<T, TLoss, TPredictions, TTargets>(
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient,
+        double scaleFactor, int start, ref ScalarNeumaier tail)
+        where T : IFloatingPointIeee754<T>
+        where TLoss : struct, ILossTerm
+        where TPredictions : IDomain
+        where TTargets : IDomain
+    {
+        var writeValues = !values.IsEmpty;
+        var writeGradient = !gradient.IsEmpty;
+        var weighted = !weights.IsEmpty;
+        var valid = true;
+        for (var i = start; i < predictions.Length; i++)
         {
             var p = double.CreateTruncating(predictions[i]);
             var t = double.CreateTruncating(targets[i]);
-            tailValid &= TPredictions.IsValid(p) && TTargets.IsValid(t);
+            valid &= TPredictions.IsValid(p) && TTargets.IsValid(t);
             var v = loss.Value(p, t, out var d);
             if (weighted)
             {
                 var w = double.CreateTruncating(weights[i]);
-                tailValid &= NonNegativeDomain.IsValid(w);
+                valid &= NonNegativeDomain.IsValid(w);
                 (v, d) = w == 0.0 ? (0.0, 0.0) : (w * v, w * d);
             }
 
@@ -261,8 +285,7 @@ internal static class LossKernel
             }
         }
 
-        var valid = tailValid && Vector256.EqualsAll((validP & validT & validW).AsUInt64(), Vector256<ulong>.AllBitsSet);
-        return new Partial(total.Result(tail), 0.0, 0.0, valid);
+        return valid;
     }
 
     /// <summary>(w·ℓ, w·∂ℓ), and exactly 0 where w = 0 (a removed element contributes nothing, even an infinite loss).</summary>

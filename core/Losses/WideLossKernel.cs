@@ -192,31 +192,7 @@ internal static class WideLossKernel
             }
 
             var tail = new ScalarNeumaier();
-            var tailValid = true;
-            for (; i < n; i++)
-            {
-                var p = double.CreateTruncating(predictions[i]);
-                var t = double.CreateTruncating(targets[i]);
-                tailValid &= TPredictions.IsValid(p) && TTargets.IsValid(t);
-                var v = loss.Value(p, t, out var d);
-                if (weighted)
-                {
-                    var w = double.CreateTruncating(weights[i]);
-                    tailValid &= NonNegativeDomain.IsValid(w);
-                    (v, d) = w == 0.0 ? (0.0, 0.0) : (w * v, w * d);
-                }
-
-                tail.Add(v * scaleFactor);
-                if (writeValues)
-                {
-                    values[i] = T.CreateTruncating(v);
-                }
-
-                if (writeGradient)
-                {
-                    gradient[i] = T.CreateTruncating(d * scaleFactor);
-                }
-            }
+            var tailValid = LossKernel.ScalarTail<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scaleFactor, i, ref tail);
 
             var valid = tailValid && Vector256.EqualsAll((validP & validT & validW).AsUInt64(), Vector256<ulong>.AllBitsSet);
             return new Partial(total.Result(tail), 0.0, 0.0, valid);
@@ -235,35 +211,8 @@ internal static class WideLossKernel
         where TPredictions : IDomain
         where TTargets : IDomain
     {
-        var writeValues = !values.IsEmpty;
-        var writeGradient = !gradient.IsEmpty;
-        var weighted = !weights.IsEmpty;
         var tail = new ScalarNeumaier();
-        var valid = true;
-        for (var i = 0; i < predictions.Length; i++)
-        {
-            var p = double.CreateTruncating(predictions[i]);
-            var t = double.CreateTruncating(targets[i]);
-            valid &= TPredictions.IsValid(p) && TTargets.IsValid(t);
-            var v = loss.Value(p, t, out var d);
-            if (weighted)
-            {
-                var w = double.CreateTruncating(weights[i]);
-                valid &= NonNegativeDomain.IsValid(w);
-                (v, d) = w == 0.0 ? (0.0, 0.0) : (w * v, w * d);
-            }
-
-            tail.Add(v * scaleFactor);
-            if (writeValues)
-            {
-                values[i] = T.CreateTruncating(v);
-            }
-
-            if (writeGradient)
-            {
-                gradient[i] = T.CreateTruncating(d * scaleFactor);
-            }
-        }
+        var valid = LossKernel.ScalarTail<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scaleFactor, 0, ref tail);
 
         var zero = 0.0;
         var sum = zero + tail.Sum;
