@@ -17,10 +17,11 @@ namespace Functional.Losses;
 /// own rounding. The total over rows stays compensated (Neumaier). Where 512-bit vectors are accelerated the double
 /// exponentials run eight to a vector (the partial sums then group differently: the same bits on every run of one machine,
 /// not across machines with and without AVX-512). Every exponential is the core's own <c>VectorMath.Exp</c> (within 1 ulp,
-/// the same bits at every JIT tier). Float logits are widened: o − max is formed in double (exact for two floats but for
-/// extreme exponent gaps), exponentiated in double lanes and summed unrounded; each term is rounded to float once, when
-/// the gradient row is written — more accurate than an exponential in float, and no slower (the runtime's float exp
-/// widens to double internally).
+/// the same bits at every JIT tier). Float logits, with AVX-512: sixteen float lanes, o − max in float with its exact
+/// rounding error t recovered (TwoSum) and put back as e^s·(1 + t), e^s by <see cref="ExpOfNonPositive"/> (within two
+/// float ulps, tested), the terms widened to double to be summed. Without AVX-512 the float logits are widened and
+/// exponentiated in double lanes by <c>VectorMath.Exp</c>, each term rounded to float once. The row kernels are compiled
+/// optimized at once: they run per row inside the caller's loop and were otherwise left at instrumented tier 0.
 /// </remarks>
 internal static class SoftmaxRows
 {
@@ -108,6 +109,7 @@ internal static class SoftmaxRows
     }
 
     /// <summary>scale·ℓ of one row; the gradient row (if not empty) receives scale·(softmax − e_label).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double RowDouble(ReadOnlySpan<double> row, int label, Span<double> gradient, double scale, out bool valid)
     {
         var n = row.Length;
@@ -241,7 +243,8 @@ internal static class SoftmaxRows
         return scale * (double.IsNegativeInfinity(labelled) ? double.PositiveInfinity : (max - labelled) + Math.Log(sum));
     }
 
-    /// <summary>As <see cref="RowDouble"/> for float logits: the exponentials, the sum and the loss in double lanes.</summary>
+    /// <summary>As <see cref="RowDouble"/> for float logits: the exponentials in float lanes (AVX-512) or double lanes, the sum and the loss in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double RowFloat(ReadOnlySpan<float> row, int label, Span<float> gradient, double scale, out bool valid)
     {
         var n = row.Length;
@@ -288,9 +291,8 @@ internal static class SoftmaxRows
             return double.PositiveInfinity;
         }
 
-        // x − max is formed in double (the difference of two floats: exact but for extreme exponent gaps) and exponentiated
-        // by the core's own double exp, so no float rounding of the argument needs putting back and the row sum is of the
-        // unrounded terms; each term is rounded to float once, when the gradient row is written.
+        // The scalar tail and the 256-bit path form x − max in double (the difference of two floats: exact but for extreme
+        // exponent gaps) and exponentiate it in double, rounding each term to float once, when the gradient row is written.
         var max = (double)maxF;
         var write = !gradient.IsEmpty;
         ref var g = ref MemoryMarshal.GetReference(gradient);
@@ -298,19 +300,27 @@ internal static class SoftmaxRows
         i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            var shift = Vector512.Create(max);
+            // sixteen float lanes: o − max in float with its rounding error t recovered exactly (TwoSum) and put back as
+            // e^s·(1 + t); the terms are widened to double only to be summed
+            var shift = Vector512.Create(maxF);
+            var negativeShift = -shift;
             var s0 = Vector512<double>.Zero;
             var s1 = Vector512<double>.Zero;
             for (; i <= n - 16; i += 16)
             {
-                var (lower, upper) = Vector512.Widen(Vector512.LoadUnsafe(ref x, (nuint)i));
-                var e0 = VectorMath.Exp(lower - shift);
-                var e1 = VectorMath.Exp(upper - shift);
-                s0 += e0;
-                s1 += e1;
+                var o = Vector512.LoadUnsafe(ref x, (nuint)i);
+                var d = o - shift;
+                var back = d - o;
+                var t = (o - (d - back)) + (negativeShift - back);
+                var e = ExpOfNonPositive(d);
+                // t is NaN where o = −∞ (∞ − ∞); e is 0 there, and so must the term be
+                e = Vector512.ConditionalSelect(Vector512.Equals(t, t), Vector512.FusedMultiplyAdd(e, t, e), e);
+                var (lower, upper) = Vector512.Widen(e);
+                s0 += lower;
+                s1 += upper;
                 if (write)
                 {
-                    Vector512.Narrow(e0, e1).StoreUnsafe(ref g, (nuint)i);
+                    e.StoreUnsafe(ref g, (nuint)i);
                 }
             }
 
@@ -367,6 +377,36 @@ internal static class SoftmaxRows
         }
 
         return scale * (double.IsNegativeInfinity(labelled) ? double.PositiveInfinity : (max - labelled) + Math.Log(sum));
+    }
+
+    /// <summary>
+    /// e^s in float lanes for s ≤ 0 (−∞ and anything below the smallest subnormal give 0): s = k·ln 2 + r with
+    /// |r| ≤ ½ln 2 (Cody–Waite, ln 2 split so k·ln2_hi is exact), e^r by its degree-7 Taylor polynomial (truncation below
+    /// 0.05 float ulp), scaled by 2^k in the exponent bits — in two steps where the result is subnormal, so it is rounded
+    /// once. Within about one float ulp.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> ExpOfNonPositive(Vector512<float> s)
+    {
+        var underflow = Vector512.LessThan(s, Vector512.Create(-104f));
+        var clamped = Vector512.Max(s, Vector512.Create(-104f));
+        var k = Vector512.Round(clamped * Vector512.Create(1.44269504f));
+        var r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-0.693145751953125f), clamped);
+        r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-1.42860677e-6f), r);
+        var p = Vector512.FusedMultiplyAdd(Vector512.Create(1f / 5040f), r, Vector512.Create(1f / 720f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1f / 120f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1f / 24f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1f / 6f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(0.5f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512<float>.One);
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512<float>.One);
+        var exponent = Vector512.ConvertToInt32(k);
+        // below 2^-125 the result is subnormal: scale by 2^(k + 100) (normal), then by 2^-100, which rounds once
+        var deep = Vector512.LessThan(exponent, Vector512.Create(-125));
+        var first = Vector512.ConditionalSelect(deep, exponent + Vector512.Create(100), exponent);
+        var scaled = (p.AsInt32() + Vector512.ShiftLeft(first, 23)).AsSingle();
+        scaled *= Vector512.ConditionalSelect(deep.AsSingle(), Vector512.Create(7.88860905e-31f), Vector512<float>.One);
+        return Vector512.AndNot(scaled, underflow);
     }
 
     /// <summary>The same memory as another element type of the same size (T is that type, checked by the caller).</summary>
