@@ -57,36 +57,13 @@ public sealed record LinearModel(int Features, bool Intercept = true)
     internal double RiskCore(
         ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<double> targets,
         PointwiseLoss loss, Regularizer regularizer, Span<double> gradient, ModelWorkspace workspace, bool lenient)
-        => RiskCore(parameters, features, ReadOnlySpan<int>.Empty, targets, loss, regularizer, gradient, workspace, lenient);
-
-    /// <summary>
-    /// The risk of the rows at <paramref name="index"/> of <paramref name="features"/>, read where they lie (a mini-batch
-    /// without its gather): the same bits as <see cref="Risk"/> of a gathered copy of those rows. Lenient (see
-    /// <see cref="ModelObjective"/>).
-    /// </summary>
-    internal double RiskOfRows(
-        ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<int> index, ReadOnlySpan<double> targets,
-        PointwiseLoss loss, Regularizer regularizer, Span<double> gradient, ModelWorkspace workspace)
-    {
-        Guard.SameLength(index.Length, targets.Length, nameof(index), nameof(targets));
-        Guard.NotEmpty(index.Length, nameof(index), "a risk needs at least one row");
-        return RiskCore(parameters, features, index, targets, loss, regularizer, gradient, workspace, lenient: true);
-    }
-
-    private double RiskCore(
-        ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<int> index, ReadOnlySpan<double> targets,
-        PointwiseLoss loss, Regularizer regularizer, Span<double> gradient, ModelWorkspace workspace, bool lenient)
     {
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(regularizer);
         ArgumentNullException.ThrowIfNull(workspace);
         CheckParameters(parameters.Length, ParameterCount);
         var rows = targets.Length;
-        var indexed = !index.IsEmpty;
-        if (!indexed)
-        {
-            CheckRows(features.Length, Features, rows);
-        }
+        CheckRows(features.Length, Features, rows);
         if (!gradient.IsEmpty)
         {
             Guard.Destination(ParameterCount, gradient.Length, nameof(gradient));
@@ -96,15 +73,7 @@ public sealed record LinearModel(int Features, bool Intercept = true)
         Guard.NotEmpty(rows, nameof(targets), "a risk needs at least one row");
         var weights = parameters[..Features];
         var scores = workspace.Scores.AsSpan(0, rows);
-        if (indexed)
-        {
-            Dense.ScoresOfRows(features, index, Features, weights, Intercept ? parameters[Features] : 0.0, scores);
-        }
-        else
-        {
-            Dense.ScoresParallel(features, rows, Features, weights, Intercept ? parameters[Features] : 0.0, scores);
-        }
-
+        Dense.ScoresParallel(features, rows, Features, weights, Intercept ? parameters[Features] : 0.0, scores);
         if (!AllFinite(scores))
         {
             if (lenient)
@@ -125,15 +94,7 @@ public sealed record LinearModel(int Features, bool Intercept = true)
             g.Clear();
             var gw = g[..Features];
             // one core: two would each stream the whole matrix for half of the columns (the same bits, twice the traffic)
-            if (indexed)
-            {
-                Dense.AddScaledRowsOf(gw, derivatives, features, index, Features);
-            }
-            else
-            {
-                Dense.AddScaledRows(gw, derivatives, features, rows, Features);
-            }
-
+            Dense.AddScaledRows(gw, derivatives, features, rows, Features);
             var bias = 0.0;
             for (var r = 0; r < rows; r++)
             {

@@ -111,9 +111,7 @@ public static class Trainer
         private readonly double[] _w;
         private readonly bool _plainSgd;
         private readonly double _weightDecay;
-        private readonly bool _inPlace;
         private int _batchRows;
-        private int _batchStart;
         private int _row;
 
         internal Fold(TrainingSetup setup)
@@ -136,9 +134,7 @@ public static class Trainer
                 TrainingMode.PerSample => 1,
                 _ => _options.BatchSize,
             };
-            // a model that reads its batch where it lies needs only the batch's targets side by side
-            _inPlace = _options.Mode == TrainingMode.MiniBatch && _model.ReadsRowsInPlace;
-            _batchFeatures = new double[_inPlace ? 0 : batchRows * _train.Columns];
+            _batchFeatures = new double[batchRows * _train.Columns];
             _batchTargets = new double[batchRows];
             _margins = new double[rows];
             _order = new int[_train.Rows];
@@ -154,8 +150,6 @@ public static class Trainer
                 // one row is read where it lies: a gather would only copy it
                 TrainingMode.PerSample => _model.Risk(
                     w, _train.Features.Slice(_row * _train.Columns, _train.Columns), _train.Targets.Slice(_row, 1), _setup.Regularizer, gradient, _workspace, _labels),
-                _ when _inPlace => _model.RiskOfRows(
-                    w, _train, _order.AsSpan(_batchStart, _batchRows), _batchTargets.AsSpan(0, _batchRows), _setup.Regularizer, gradient, _workspace),
                 _ => _model.Risk(w, _batchFeatures.AsSpan(0, _batchRows * _train.Columns), _batchTargets.AsSpan(0, _batchRows), _setup.Regularizer, gradient, _workspace, _labels),
             };
 
@@ -256,15 +250,7 @@ public static class Trainer
                 }
                 else if (stochastic)
                 {
-                    if (_inPlace)
-                    {
-                        _batchStart = start;
-                        _train.GatherTargets(_order.AsSpan(start, _batchRows), _batchTargets);
-                    }
-                    else
-                    {
-                        _train.Gather(_order.AsSpan(start, _batchRows), _batchFeatures, _batchTargets);
-                    }
+                    _train.Gather(_order.AsSpan(start, _batchRows), _batchFeatures, _batchTargets);
 
                     // the next batch's rows start loading while this one is computed: random rows of a large data set are
                     // otherwise a cache miss each, paid one after another by the gather

@@ -68,17 +68,6 @@ public abstract class TrainingModel
         ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<double> targets, Regularizer regularizer,
         Span<double> gradient, ModelWorkspace workspace, int[] labels);
 
-    /// <summary>Whether <see cref="RiskOfRows"/> reads a mini-batch where it lies (else the fold gathers it for <see cref="Risk"/>).</summary>
-    internal virtual bool ReadsRowsInPlace => false;
-
-    /// <summary>The risk of the rows at <paramref name="index"/> of <paramref name="data"/> with their
-    /// <paramref name="targets"/>: the same bits as <see cref="Risk"/> of a gathered copy. Only where
-    /// <see cref="ReadsRowsInPlace"/>.</summary>
-    internal virtual double RiskOfRows(
-        ReadOnlySpan<double> parameters, Dataset data, ReadOnlySpan<int> index, ReadOnlySpan<double> targets, Regularizer regularizer,
-        Span<double> gradient, ModelWorkspace workspace)
-        => throw new NotSupportedException($"{this} reads a batch from a gathered copy.");
-
     /// <summary>Writes one margin per row of <paramref name="data"/>; scores must fit in the workspace.</summary>
     internal abstract void Margins(ReadOnlySpan<double> parameters, Dataset data, Span<double> margins, ModelWorkspace workspace);
 
@@ -146,13 +135,6 @@ public abstract class TrainingModel
             ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<double> targets, Regularizer regularizer,
             Span<double> gradient, ModelWorkspace workspace, int[] labels)
             => model.RiskCore(parameters, features, targets, loss, regularizer, gradient, workspace, lenient: true);
-
-        internal override bool ReadsRowsInPlace => true;
-
-        internal override double RiskOfRows(
-            ReadOnlySpan<double> parameters, Dataset data, ReadOnlySpan<int> index, ReadOnlySpan<double> targets, Regularizer regularizer,
-            Span<double> gradient, ModelWorkspace workspace)
-            => model.RiskOfRows(parameters, data.Features, index, targets, loss, regularizer, gradient, workspace);
 
         internal override void Margins(ReadOnlySpan<double> parameters, Dataset data, Span<double> margins, ModelWorkspace workspace)
         {

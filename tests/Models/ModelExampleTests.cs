@@ -8,37 +8,6 @@ namespace Functional.Tests.Models;
 public sealed class ModelExampleTests
 {
     [Fact]
-    public void Risk_of_rows_read_in_place_is_the_bits_of_the_risk_of_their_gathered_copy()
-    {
-        var random = new Random(31);
-        const int columns = 13;
-        const int rows = 40;
-        var data = new Dataset(
-            Enumerable.Range(0, rows * columns).Select(_ => random.NextDouble() - 0.5).ToArray(),
-            columns,
-            Enumerable.Range(0, rows).Select(_ => (double)random.Next(2)).ToArray());
-        var model = new LinearModel(columns);
-        var theta = Enumerable.Range(0, model.ParameterCount).Select(_ => random.NextDouble() - 0.5).ToArray();
-        var regularizer = new Regularizer(l2: 0.01);
-        var workspace = new ModelWorkspace(rows);
-        foreach (var batch in new[] { 1, 3, 4, 9, 16, 37 })
-        {
-            var index = Enumerable.Range(0, batch).Select(_ => random.Next(rows)).ToArray();
-            var features = new double[batch * columns];
-            var targets = new double[batch];
-            data.Gather(index, features, targets);
-            var expected = new double[model.ParameterCount];
-            var risk = model.Risk(theta, features, targets, LogisticRegression.CrossEntropy, regularizer, expected, workspace);
-            var gradient = new double[model.ParameterCount];
-            var inPlace = model.RiskOfRows(theta, data.Features, index, targets, LogisticRegression.CrossEntropy, regularizer, gradient, workspace);
-            Assert.Equal(BitConverter.DoubleToInt64Bits(risk), BitConverter.DoubleToInt64Bits(inPlace));
-            Assert.True(expected.AsSpan().SequenceEqual(gradient), $"gradient differs for a batch of {batch}");
-        }
-
-        Assert.Throws<ArgumentException>(() => model.RiskOfRows(theta, data.Features, [rows], [0.0], LogisticRegression.CrossEntropy, regularizer, new double[model.ParameterCount], workspace));
-    }
-
-    [Fact]
     public void Map_with_a_Gaussian_prior_maximised_numerically_equals_ridge_with_lambda_sigma2_over_n_sigmaw2()
     {
         // y = Xw* + b* + ε, ε ~ N(0, σ²); prior w ~ N(0, σ_w² I), flat prior on b.

@@ -154,25 +154,6 @@ public sealed record Dataset
         }
     }
 
-    /// <summary>The targets of the rows at <paramref name="indices"/>, side by side (a mini-batch whose features are read in place).</summary>
-    /// <param name="indices">Row indices in [0, Rows).</param>
-    /// <param name="targets">Receives indices.Length targets.</param>
-    /// <exception cref="ArgumentException">The destination is too short, or an index is outside [0, Rows).</exception>
-    internal void GatherTargets(ReadOnlySpan<int> indices, Span<double> targets)
-    {
-        Guard.Destination(indices.Length, targets.Length, nameof(targets));
-        for (var k = 0; k < indices.Length; k++)
-        {
-            var r = indices[k];
-            if ((uint)r >= (uint)Rows)
-            {
-                throw new ArgumentException($"indices[{k}] = {r} is not a row of the data set (0 … {Rows - 1}).", nameof(indices));
-            }
-
-            targets[k] = _targets[r];
-        }
-    }
-
     /// <summary>Asks the processor to start loading the rows at <paramref name="indices"/> into the cache (a hint: no effect
     /// on any value), so that a gather of them a little later finds them there instead of waiting for memory row by row.</summary>
     /// <param name="indices">Row indices in [0, Rows); others are skipped.</param>
