@@ -134,8 +134,9 @@ public sealed record TrainingOptions
     /// validation risk and accuracy) are computed after every k-th epoch and after the last one; the epochs between repeat
     /// the last computed figures. Each costs a pass over all the data, as much memory traffic as a mini-batch epoch, so a
     /// loop that, like a plain PyTorch loop, reports only at the end runs about twice as fast with k ≥ the epoch budget.
-    /// The weights, the optimizer state and the step count are the same bits for every k. The rules that read those
-    /// figures (early stopping, the risk plateau, a reduce-on-plateau scheduler) need k = 1.</param>
+    /// The weights, the optimizer state, the step count and the last epoch's figures are the same bits for every k; the
+    /// best-epoch record (<see cref="EpochState.BestEpoch"/> and its kin) sees only the epochs whose figures were computed.
+    /// The rules that read those figures (early stopping, the risk plateau, a reduce-on-plateau scheduler) need k = 1.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count or tolerance is out of its range (named, with its value).</exception>
     /// <exception cref="ArgumentException"><paramref name="metricsEvery"/> &gt; 1 with early stopping or a risk tolerance.</exception>
     public TrainingOptions(

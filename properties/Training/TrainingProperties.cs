@@ -28,6 +28,8 @@ public class TrainingProperties
         () => Optimizers.Sgd(momentum: 0.9, nesterov: true),
         () => Optimizers.Adam(),
         () => Optimizers.Chain(Optimizers.ClipByGlobalNorm(0.5), Optimizers.Sgd(momentum: 0.5)),
+        // plain SGD: the fold applies it in place instead of through Update (the same bits, see below)
+        () => Optimizers.Sgd(weightDecay: 0.01),
     ];
 
     private static Arbitrary<TrainingCase> Cases()
@@ -42,14 +44,14 @@ public class TrainingProperties
             from resume in Gen.Choose(0, Epochs)
             select new TrainingCase(p, logistic, mode, batch, order, optimizer, seed, resume));
 
-    private static TrainingSetup Setup(TrainingCase c)
+    private static TrainingSetup Setup(TrainingCase c, int metricsEvery = 1, Optimizer? optimizer = null)
     {
         var p = c.Problem;
         var model = new LinearModel(p.Columns);
         var data = new Dataset(p.Features, p.Columns, c.Logistic ? p.BinaryTargets : p.Targets);
         return new TrainingSetup(
-            c.Logistic ? TrainingModel.Logistic(model) : TrainingModel.Linear(model), data, OptimizerChoices[c.OptimizerIndex](),
-            Schedules.InverseTime(0.05, 0.1), new TrainingOptions(Epochs, c.Mode, c.BatchSize, c.Order), Regularizer.Ridge(p.Lambda),
+            c.Logistic ? TrainingModel.Logistic(model) : TrainingModel.Linear(model), data, optimizer ?? OptimizerChoices[c.OptimizerIndex](),
+            Schedules.InverseTime(0.05, 0.1), new TrainingOptions(Epochs, c.Mode, c.BatchSize, c.Order, metricsEvery: metricsEvery), Regularizer.Ridge(p.Lambda),
             validation: data, initialization: Initialization.Uniform, seed: c.Seed);
     }
 
@@ -72,6 +74,42 @@ public class TrainingProperties
             var k = Math.Min(c.ResumeAt, run.Count - 1);
             var restored = JsonSerializer.Deserialize<EpochState>(JsonSerializer.Serialize(run[k]))!;
             Assert.Equal(run.Skip(k + 1).ToList(), Trainer.Epochs(setup, restored).ToList());
+        });
+
+    [Fact]
+    public void Metrics_every_k_epochs_change_no_weight_step_or_final_figures()
+        => Holds.ForAll(Cases(), c =>
+        {
+            var every = Trainer.Epochs(Setup(c)).ToList();
+            var k = 1 + (c.ResumeAt % (Epochs + 1));
+            var sparse = Trainer.Epochs(Setup(c, metricsEvery: k)).ToList();
+            Assert.Equal(every.Count, sparse.Count);
+            for (var e = 0; e < every.Count; e++)
+            {
+                Assert.Equal(every[e].Weights.ToArray(), sparse[e].Weights.ToArray());
+                Assert.Equal(every[e].Step, sparse[e].Step);
+                Assert.Equal(every[e].Optimizer, sparse[e].Optimizer);
+            }
+
+            // the figures of the last epoch are computed for every k; the best-epoch record (read only by early stopping,
+            // which needs k = 1) has seen only the epochs whose figures were computed
+            var last = every[^1];
+            Assert.Equal(last, sparse[^1] with
+            {
+                BestEpoch = last.BestEpoch,
+                BestValidationRisk = last.BestValidationRisk,
+                BestWeights = last.BestWeights,
+                BadEpochs = last.BadEpochs,
+            });
+        });
+
+    [Fact]
+    public void Plain_SGD_applied_in_place_equals_SGD_through_the_general_update()
+        => Holds.ForAll(Cases(), c =>
+        {
+            var inPlace = Trainer.Epochs(Setup(c, optimizer: Optimizers.Sgd(weightDecay: 0.01))).Select(s => s.Weights.ToArray()).ToList();
+            var general = Trainer.Epochs(Setup(c, optimizer: Optimizers.Chain(Optimizers.Sgd(weightDecay: 0.01)))).Select(s => s.Weights.ToArray()).ToList();
+            Assert.Equal(general, inPlace);
         });
 
     [Fact]
