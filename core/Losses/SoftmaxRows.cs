@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Functional.Numerics;
 
 namespace Functional.Losses;
@@ -32,14 +33,21 @@ internal static class SoftmaxRows
     /// to multiples of 1024: half of the rows, rounded down, whatever the row length.</summary>
     private const int RowUnit = 1024;
 
+    /// <summary>From this many gradient elements on (8 MB of double) the gradient rows are streamed past the caches.</summary>
+    private const int StreamThreshold = 1 << 20;
+
+    /// <summary>Scratch for one row of exponentials: rows up to 32 KB (most of an L1 data cache) go through it.</summary>
+    private const int ScratchBytes = 32 * 1024;
+
     /// <summary>Σ_r scale·ℓ_r and the gradient rows; false when a logit is NaN or +∞ (the caller finds and names it).</summary>
     internal static unsafe bool TryRun<T>(ReadOnlySpan<T> logits, int columns, ReadOnlySpan<int> labels, Span<T> gradient, double scale, out double total)
         where T : IFloatingPointIeee754<T>
     {
         var rows = labels.Length;
+        var stream = gradient.Length >= StreamThreshold && Avx512F.IsSupported;
         if (logits.Length < SplitThreshold || rows < 2 || rows >= int.MaxValue / RowUnit)
         {
-            var part = Rows(logits, columns, labels, gradient, scale);
+            var part = Rows(logits, columns, labels, gradient, scale, stream);
             total = part.Total;
             return part.Valid;
         }
@@ -48,7 +56,7 @@ internal static class SoftmaxRows
         fixed (int* y = &MemoryMarshal.GetReference(labels))
         fixed (byte* g = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(gradient)))
         {
-            var job = new Job<T>(x, y, gradient.IsEmpty ? null : g, columns, scale);
+            var job = new Job<T>(x, y, gradient.IsEmpty ? null : g, columns, scale, stream);
             Split.Run(job, rows * RowUnit, out var first, out Partial second);
             var joined = first.Join(second);
             total = joined.Total;
@@ -56,7 +64,7 @@ internal static class SoftmaxRows
         }
     }
 
-    private readonly unsafe struct Job<T>(void* logits, int* labels, void* gradient, int columns, double scale) : ISplitJob<Partial>
+    private readonly unsafe struct Job<T>(void* logits, int* labels, void* gradient, int columns, double scale, bool stream) : ISplitJob<Partial>
         where T : IFloatingPointIeee754<T>
     {
         public Partial Run(int start, int length)
@@ -68,15 +76,19 @@ internal static class SoftmaxRows
                 columns,
                 new ReadOnlySpan<int>(labels + firstRow, rows),
                 gradient == null ? Span<T>.Empty : Split.WritableSpan<T>(gradient, firstRow * columns, rows * columns),
-                scale);
+                scale,
+                stream);
         }
     }
 
-    private static Partial Rows<T>(ReadOnlySpan<T> logits, int columns, ReadOnlySpan<int> labels, Span<T> gradient, double scale)
+    private static Partial Rows<T>(ReadOnlySpan<T> logits, int columns, ReadOnlySpan<int> labels, Span<T> gradient, double scale, bool stream)
         where T : IFloatingPointIeee754<T>
     {
         var total = new ScalarNeumaier();
         var write = !gradient.IsEmpty;
+        // a streamed gradient row is written once: its exponentials wait in a row of scratch that stays in L1
+        stream &= write && columns <= ScratchBytes / Unsafe.SizeOf<T>();
+        Span<byte> scratch = stream ? stackalloc byte[columns * Unsafe.SizeOf<T>()] : default;
         for (var r = 0; r < labels.Length; r++)
         {
             var label = labels[r];
@@ -85,12 +97,14 @@ internal static class SoftmaxRows
             if (typeof(T) == typeof(double))
             {
                 var row = As<T, double>(logits.Slice(r * columns, columns));
-                loss = RowDouble(row, label, write ? AsWritable<T, double>(gradient.Slice(r * columns, columns)) : Span<double>.Empty, scale, out valid);
+                var terms = scratch.IsEmpty ? Span<double>.Empty : MemoryMarshal.Cast<byte, double>(scratch)[..columns];
+                loss = RowDouble(row, label, write ? AsWritable<T, double>(gradient.Slice(r * columns, columns)) : Span<double>.Empty, terms, scale, stream, out valid);
             }
             else if (typeof(T) == typeof(float))
             {
                 var row = As<T, float>(logits.Slice(r * columns, columns));
-                loss = RowFloat(row, label, write ? AsWritable<T, float>(gradient.Slice(r * columns, columns)) : Span<float>.Empty, scale, out valid);
+                var terms = scratch.IsEmpty ? Span<float>.Empty : MemoryMarshal.Cast<byte, float>(scratch)[..columns];
+                loss = RowFloat(row, label, write ? AsWritable<T, float>(gradient.Slice(r * columns, columns)) : Span<float>.Empty, terms, scale, stream, out valid);
             }
             else
             {
@@ -105,12 +119,18 @@ internal static class SoftmaxRows
             total.Add(loss);
         }
 
+        if (stream)
+        {
+            // non-temporal stores are weakly ordered: they are made visible before the caller (or the joining thread) reads
+            Sse.StoreFence();
+        }
+
         return new Partial(total.Sum, total.Compensation, true);
     }
 
     /// <summary>scale·ℓ of one row; the gradient row (if not empty) receives scale·(softmax − e_label).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double RowDouble(ReadOnlySpan<double> row, int label, Span<double> gradient, double scale, out bool valid)
+    private static double RowDouble(ReadOnlySpan<double> row, int label, Span<double> gradient, Span<double> terms, double scale, bool stream, out bool valid)
     {
         var n = row.Length;
         ref var x = ref MemoryMarshal.GetReference(row);
@@ -153,7 +173,7 @@ internal static class SoftmaxRows
         }
 
         var write = !gradient.IsEmpty;
-        ref var g = ref MemoryMarshal.GetReference(gradient);
+        ref var g = ref MemoryMarshal.GetReference(terms.IsEmpty ? gradient : terms);
         i = 0;
         Vector256<double> sv;
         if (Vector512.IsHardwareAccelerated)
@@ -224,20 +244,7 @@ internal static class SoftmaxRows
 
         if (write)
         {
-            var factor = scale / sum;
-            var f = Vector256.Create(factor);
-            i = 0;
-            for (; i <= n - 4; i += 4)
-            {
-                (Vector256.LoadUnsafe(ref g, (nuint)i) * f).StoreUnsafe(ref g, (nuint)i);
-            }
-
-            for (; i < n; i++)
-            {
-                Unsafe.Add(ref g, i) *= factor;
-            }
-
-            Unsafe.Add(ref g, label) -= scale;
+            ScaleRow(terms.IsEmpty ? gradient : terms, gradient, scale / sum, label, scale, stream);
         }
 
         return scale * (double.IsNegativeInfinity(labelled) ? double.PositiveInfinity : (max - labelled) + Math.Log(sum));
@@ -245,7 +252,7 @@ internal static class SoftmaxRows
 
     /// <summary>As <see cref="RowDouble"/> for float logits: the exponentials in float lanes (AVX-512) or double lanes, the sum and the loss in double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double RowFloat(ReadOnlySpan<float> row, int label, Span<float> gradient, double scale, out bool valid)
+    private static double RowFloat(ReadOnlySpan<float> row, int label, Span<float> gradient, Span<float> terms, double scale, bool stream, out bool valid)
     {
         var n = row.Length;
         ref var x = ref MemoryMarshal.GetReference(row);
@@ -295,7 +302,7 @@ internal static class SoftmaxRows
         // exponent gaps) and exponentiate it in double, rounding each term to float once, when the gradient row is written.
         var max = (double)maxF;
         var write = !gradient.IsEmpty;
-        ref var g = ref MemoryMarshal.GetReference(gradient);
+        ref var g = ref MemoryMarshal.GetReference(terms.IsEmpty ? gradient : terms);
         double sum;
         i = 0;
         if (Vector512.IsHardwareAccelerated)
@@ -360,23 +367,78 @@ internal static class SoftmaxRows
 
         if (write)
         {
-            var factor = (float)(scale / sum);
-            var f = Vector256.Create(factor);
-            i = 0;
-            for (; i <= n - 8; i += 8)
+            ScaleRow(terms.IsEmpty ? gradient : terms, gradient, (float)(scale / sum), label, (float)scale, stream);
+        }
+
+        return scale * (double.IsNegativeInfinity(labelled) ? double.PositiveInfinity : (max - labelled) + Math.Log(sum));
+    }
+
+    /// <summary>
+    /// gradient_j = terms_j·factor, and gradient_label = terms_label·factor − scale, each rounded as written (the same bits
+    /// whether the row is written in place, from scratch, or streamed). <paramref name="terms"/> may be the gradient row
+    /// itself. With <paramref name="stream"/> (AVX-512, terms in scratch) the row is written by aligned non-temporal
+    /// stores: a gradient far larger than the caches then costs one write of each line, not a read for ownership and a
+    /// write-back; the elements before the first 64-byte boundary and after the last are written one by one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void ScaleRow<T>(ReadOnlySpan<T> terms, Span<T> gradient, T factor, int label, T scale, bool stream)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var n = gradient.Length;
+        ref var t = ref MemoryMarshal.GetReference(terms);
+        fixed (T* d = gradient)
+        {
+            var address = (nuint)d;
+            var i = 0;
+            if (stream && Vector512.IsHardwareAccelerated && address % (nuint)sizeof(T) == 0)
             {
-                (Vector256.LoadUnsafe(ref g, (nuint)i) * f).StoreUnsafe(ref g, (nuint)i);
+                var head = Math.Min(n, (int)((64 - (address % 64)) % 64) / sizeof(T));
+                for (; i < head; i++)
+                {
+                    d[i] = Term(Unsafe.Add(ref t, i), factor, i == label, scale);
+                }
+
+                var f = Vector512.Create(factor);
+                for (; i <= n - Vector512<T>.Count; i += Vector512<T>.Count)
+                {
+                    var v = Vector512.LoadUnsafe(ref t, (nuint)i) * f;
+                    var lane = label - i;
+                    if ((uint)lane < (uint)Vector512<T>.Count)
+                    {
+                        v = v.WithElement(lane, v.GetElement(lane) - scale);
+                    }
+
+                    v.StoreAlignedNonTemporal(d + i);
+                }
+            }
+            else
+            {
+                var f = Vector256.Create(factor);
+                for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
+                {
+                    (Vector256.LoadUnsafe(ref t, (nuint)i) * f).Store(d + i);
+                }
+
+                for (; i < n; i++)
+                {
+                    d[i] = Unsafe.Add(ref t, i) * factor;
+                }
+
+                d[label] -= scale;
+                return;
             }
 
             for (; i < n; i++)
             {
-                Unsafe.Add(ref g, i) *= factor;
+                d[i] = Term(Unsafe.Add(ref t, i), factor, i == label, scale);
             }
-
-            Unsafe.Add(ref g, label) -= (float)scale;
         }
 
-        return scale * (double.IsNegativeInfinity(labelled) ? double.PositiveInfinity : (max - labelled) + Math.Log(sum));
+        static T Term(T term, T factor, bool labelled, T scale)
+        {
+            var x = term * factor;
+            return labelled ? x - scale : x;
+        }
     }
 
     /// <summary>
