@@ -109,9 +109,12 @@ public static class Trainer
         private readonly double[] _margins;
         private readonly int[] _order;
         private readonly double[] _w;
+        private readonly BatchPipeline? _pipeline;
         private readonly bool _plainSgd;
         private readonly double _weightDecay;
         private int _batchRows;
+        private ArraySegment<double> _batchX;
+        private ArraySegment<double> _batchY;
         private int _row;
 
         internal Fold(TrainingSetup setup)
@@ -134,8 +137,10 @@ public static class Trainer
                 TrainingMode.PerSample => 1,
                 _ => _options.BatchSize,
             };
-            _batchFeatures = new double[batchRows * _train.Columns];
-            _batchTargets = new double[batchRows];
+            _pipeline = _options.Mode == TrainingMode.MiniBatch && (_options.GatherAhead ?? BatchPipeline.Pays(_train, batchRows))
+                ? new BatchPipeline(_train, batchRows) : null;
+            _batchFeatures = new double[_pipeline is null ? batchRows * _train.Columns : 0];
+            _batchTargets = new double[_pipeline is null ? batchRows : 0];
             _margins = new double[rows];
             _order = new int[_train.Rows];
             _w = new double[p];
@@ -150,7 +155,7 @@ public static class Trainer
                 // one row is read where it lies: a gather would only copy it
                 TrainingMode.PerSample => _model.Risk(
                     w, _train.Features.Slice(_row * _train.Columns, _train.Columns), _train.Targets.Slice(_row, 1), _setup.Regularizer, gradient, _workspace, _labels),
-                _ => _model.Risk(w, _batchFeatures.AsSpan(0, _batchRows * _train.Columns), _batchTargets.AsSpan(0, _batchRows), _setup.Regularizer, gradient, _workspace, _labels),
+                _ => _model.Risk(w, _batchX, _batchY, _setup.Regularizer, gradient, _workspace, _labels),
             };
 
         internal EpochState Initial()
@@ -229,76 +234,89 @@ public static class Trainer
             }
 
             var stochastic = _options.Mode != TrainingMode.FullBatch;
-            for (var start = 0; start < n; start += batch)
+            _pipeline?.Begin(_order);
+            try
             {
-                if (_options.MaxSteps is long budget && step >= budget)
+                for (var start = 0; start < n; start += batch)
                 {
-                    stop = StopReason.StepBudget;
-                    stopStep = step;
-                    break;
-                }
-
-                _batchRows = Math.Min(batch, n - start);
-                if (_options.Mode == TrainingMode.PerSample)
-                {
-                    _row = _order[start];
-                    // a few rows ahead: one step takes about as long as a load from memory
-                    if (start + PrefetchRows < n)
+                    if (_options.MaxSteps is long budget && step >= budget)
                     {
-                        _train.Prefetch(_order.AsSpan(start + PrefetchRows, 1));
-                    }
-                }
-                else if (stochastic)
-                {
-                    _train.Gather(_order.AsSpan(start, _batchRows), _batchFeatures, _batchTargets);
-
-                    // the next batch's rows start loading while this one is computed: random rows of a large data set are
-                    // otherwise a cache miss each, paid one after another by the gather
-                    var ahead = start + _batchRows;
-                    if (ahead < n)
-                    {
-                        _train.Prefetch(_order.AsSpan(ahead, Math.Min(batch, n - ahead)));
-                    }
-                }
-
-                var epsilon = ValueAndGradient(w, _gradient);
-                if (!double.IsFinite(epsilon) || !LinearModel.AllFinite(_gradient))
-                {
-                    return Diverged(state, w, step, smoothed, Current(optimizer, count), generatorState, rate, plateau, epsilon);
-                }
-
-                rate = plateau?.LearningRate ?? _setup.Schedule.At(step);
-                if (_plainSgd)
-                {
-                    VectorOps.NonNegative(rate, "learningRate");
-                    if (!SgdStep(w, _gradient, rate, _weightDecay, _next))
-                    {
-                        return Diverged(state, w, step, smoothed, Current(optimizer, count), generatorState, rate, plateau, double.PositiveInfinity);
+                        stop = StopReason.StepBudget;
+                        stopStep = step;
+                        break;
                     }
 
-                    count++;
-                }
-                else
-                {
-                    var after = _setup.Optimizer.RequiresObjective
-                        ? _setup.Optimizer.Update(this, _gradient, optimizer, w, rate, _updates)
-                        : _setup.Optimizer.Update(_gradient, optimizer, w, rate, _updates);
-                    for (var i = 0; i < w.Length; i++)
+                    _batchRows = Math.Min(batch, n - start);
+                    if (_options.Mode == TrainingMode.PerSample)
                     {
-                        _next[i] = w[i] + _updates[i];
+                        _row = _order[start];
+                        // a few rows ahead: one step takes about as long as a load from memory
+                        if (start + PrefetchRows < n)
+                        {
+                            _train.Prefetch(_order.AsSpan(start + PrefetchRows, 1));
+                        }
+                    }
+                    else if (_pipeline is not null)
+                    {
+                        var index = start / batch;
+                        if (index > 0)
+                        {
+                            _pipeline.Release(index - 1);
+                        }
+
+                        (_batchX, _batchY) = _pipeline.Acquire(index);
+                    }
+                    else if (stochastic)
+                    {
+                        // the order is a permutation of the rows: no index to check
+                        _train.CopyRows(_order.AsSpan(start, _batchRows), _batchFeatures, _batchTargets);
+                        _batchX = new ArraySegment<double>(_batchFeatures, 0, _batchRows * columns);
+                        _batchY = new ArraySegment<double>(_batchTargets, 0, _batchRows);
                     }
 
-                    if (!LinearModel.AllFinite(_next))
+                    var epsilon = ValueAndGradient(w, _gradient);
+                    if (!double.IsFinite(epsilon) || !LinearModel.AllFinite(_gradient))
                     {
-                        return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, double.PositiveInfinity);
+                        return Diverged(state, w, step, smoothed, Current(optimizer, count), generatorState, rate, plateau, epsilon);
                     }
 
-                    _next.CopyTo(w, 0);
-                    optimizer = after;
-                }
+                    rate = plateau?.LearningRate ?? _setup.Schedule.At(step);
+                    if (_plainSgd)
+                    {
+                        VectorOps.NonNegative(rate, "learningRate");
+                        if (!SgdStep(w, _gradient, rate, _weightDecay, _next))
+                        {
+                            return Diverged(state, w, step, smoothed, Current(optimizer, count), generatorState, rate, plateau, double.PositiveInfinity);
+                        }
 
-                step++;
-                smoothed = ((1.0 - lambda) * smoothed) + (lambda * epsilon);
+                        count++;
+                    }
+                    else
+                    {
+                        var after = _setup.Optimizer.RequiresObjective
+                            ? _setup.Optimizer.Update(this, _gradient, optimizer, w, rate, _updates)
+                            : _setup.Optimizer.Update(_gradient, optimizer, w, rate, _updates);
+                        for (var i = 0; i < w.Length; i++)
+                        {
+                            _next[i] = w[i] + _updates[i];
+                        }
+
+                        if (!LinearModel.AllFinite(_next))
+                        {
+                            return Diverged(state, w, step, smoothed, optimizer, generatorState, rate, plateau, double.PositiveInfinity);
+                        }
+
+                        _next.CopyTo(w, 0);
+                        optimizer = after;
+                    }
+
+                    step++;
+                    smoothed = ((1.0 - lambda) * smoothed) + (lambda * epsilon);
+                }
+            }
+            finally
+            {
+                _pipeline?.End();
             }
 
             optimizer = Current(optimizer, count);

@@ -203,6 +203,10 @@ public sealed record TrainingOptions
     /// <summary>The full-data figures are computed after every k-th epoch and the last (see the constructor).</summary>
     public int MetricsEvery { get; }
 
+    /// <summary>Whether mini-batches are gathered ahead on two cores (<see cref="BatchPipeline"/>): null decides by the data's
+    /// size. Either way the same bits; the tests set it to compare the two.</summary>
+    internal bool? GatherAhead { get; init; }
+
     private static ArgumentOutOfRangeException Out(string name, object? value, string why)
         => new(name, value, $"{name} = {value}; {why}.");
 }
