@@ -10,7 +10,10 @@ namespace Functional.Losses;
 /// The fused row kernel of softmax cross-entropy with integer labels, for double and for float in its own lanes: per row
 /// one pass for the maximum (and the NaN/+∞ check), one pass that computes e^(o_j − max) once, sums it and writes it to
 /// the gradient row, and one pass over that row (still in L1) that scales it by 1/S and subtracts the label — one
-/// exponential per logit where the general path takes two. Rows are split over two cores for large batches.
+/// exponential per logit where the general path takes two. Rows are split over two cores for large batches. A gradient of
+/// 2^20 elements or more (far beyond the caches) is not written twice: the exponentials go to a row of stack scratch and
+/// the scaling pass writes the gradient row once, by non-temporal stores, so its lines are neither read for ownership nor
+/// left to evict the logits (the same bits as in place).
 /// </summary>
 /// <remarks>
 /// The row sum S = Σ e^(o_j − max) ∈ [1, C] is summed plainly in 8 or 16 double partial sums (16 with 512-bit lanes):
