@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Functional.Numerics;
 
 namespace Functional.Models;
@@ -147,6 +150,86 @@ public sealed record Regularizer
         }
     }
 
+    /// <summary>
+    /// The gradient of one row's risk ℓ(wᵀx + b, y) + Ω in one pass, each entry handed to <paramref name="sink"/> as it is
+    /// computed: gradient_j = α·x_j (+ α for the intercept) + ∇Ω_j with the bits of the batch path for one row — the
+    /// gradient cleared, <see cref="Dense.AddScaled"/> of the row (one fused α·x_j + 0), the intercept entry 0 + α, then
+    /// <see cref="AddGradient"/> over the penalised entries (λ₂w_j fused in, then + λ₁ sign(w_j)), each element taking those
+    /// roundings in that order.
+    /// </summary>
+    /// <typeparam name="TSink">What consumes the entries (the training fold's SGD update); a struct, so it is inlined.</typeparam>
+    /// <param name="alpha">α = ∂ℓ/∂ŷ of the row.</param>
+    /// <param name="row">x, d features.</param>
+    /// <param name="parameters">θ = (w, b) or w: d or d + 1 entries.</param>
+    /// <param name="sink">Receives every entry with its parameter, in index order (four at a time, then one at a time).</param>
+    /// <returns>Whether every gradient entry is finite.</returns>
+    internal bool RowGradient<TSink>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, ref TSink sink)
+        where TSink : struct, IRowGradientSink
+    {
+        var d = row.Length;
+        var p = parameters.Length;
+        var penalised = IncludeBias ? p : d;
+        var l2 = L2;
+        var l1 = L1;
+        ref var x = ref MemoryMarshal.GetReference(row);
+        ref var w = ref MemoryMarshal.GetReference(parameters);
+        var j = 0;
+        var poison = 0.0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var a = Vector256.Create(alpha);
+            var lambda2 = Vector256.Create(l2);
+            var lambda1 = Vector256.Create(l1);
+            var one = Vector256.Create(1.0);
+            var acc = Vector256<double>.Zero;
+            for (; j <= d - 4; j += 4)
+            {
+                var wj = Vector256.LoadUnsafe(ref w, (nuint)j);
+                var gj = Vector256.FusedMultiplyAdd(a, Vector256.LoadUnsafe(ref x, (nuint)j), Vector256<double>.Zero);
+                if (l2 != 0.0)
+                {
+                    gj = Vector256.FusedMultiplyAdd(lambda2, wj, gj);
+                }
+
+                if (l1 != 0.0)
+                {
+                    // sign(w) as Math.Sign gives it: +1, −1, or 0 for 0 and NaN (both comparisons false)
+                    var sign = (Vector256.GreaterThan(wj, Vector256<double>.Zero) & one) - (Vector256.LessThan(wj, Vector256<double>.Zero) & one);
+                    gj += lambda1 * sign;
+                }
+
+                sink.Take(j, gj, wj);
+                acc += gj * Vector256<double>.Zero;
+            }
+
+            poison = Vector256.Sum(acc);
+        }
+
+        for (; j < p; j++)
+        {
+            var gj = j < d ? Math.FusedMultiplyAdd(alpha, Unsafe.Add(ref x, j), 0.0) : 0.0 + alpha;
+            var wj = Unsafe.Add(ref w, j);
+            if (j < penalised)
+            {
+                if (l2 != 0.0)
+                {
+                    gj = Math.FusedMultiplyAdd(l2, wj, gj);
+                }
+
+                if (l1 != 0.0)
+                {
+                    gj += l1 * Math.Sign(double.IsNaN(wj) ? 0.0 : wj);
+                }
+            }
+
+            sink.Take(j, gj, wj);
+            poison += gj * 0.0;
+        }
+
+        // g·0 is 0 for finite g and NaN otherwise
+        return !double.IsNaN(poison);
+    }
+
     /// <summary>A readable form: "Ω = (λ₂/2)‖w‖² + λ₁‖w‖₁ with λ₂ = …, λ₁ = …".</summary>
     /// <returns>The description.</returns>
     public override string ToString()
@@ -177,4 +260,14 @@ public sealed record Regularizer
             throw new ArgumentOutOfRangeException(name, value, $"{name} = {value}; it must be at least 1.");
         }
     }
+}
+
+/// <summary>Consumes the entries of a one-row gradient as <see cref="Regularizer.RowGradient{TSink}"/> computes them.</summary>
+internal interface IRowGradientSink
+{
+    /// <summary>Entries index … index + 3 of the gradient, with the parameters they belong to.</summary>
+    void Take(int index, Vector256<double> gradient, Vector256<double> parameters);
+
+    /// <summary>Entry index of the gradient, with its parameter.</summary>
+    void Take(int index, double gradient, double parameter);
 }

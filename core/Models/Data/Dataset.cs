@@ -164,26 +164,50 @@ public sealed record Dataset
             return;
         }
 
-        var bytes = Columns * sizeof(double);
         fixed (double* x = _features)
         {
             foreach (var r in indices)
             {
-                if ((uint)r >= (uint)Rows)
+                if ((uint)r < (uint)Rows)
                 {
-                    continue;
+                    PrefetchFeatures(x, r);
                 }
-
-                var row = (byte*)(x + ((long)r * Columns));
-                // one hint per 64-byte line, plus the line holding the row's last byte
-                for (var o = 0; o < bytes; o += 64)
-                {
-                    Sse.Prefetch0(row + o);
-                }
-
-                Sse.Prefetch0(row + bytes - 1);
             }
         }
+    }
+
+    /// <summary><see cref="Prefetch"/> of one row, its target included (per-sample SGD reads both, one row a step).</summary>
+    /// <param name="row">A row index in [0, Rows); others are skipped.</param>
+    internal unsafe void PrefetchRow(int row)
+    {
+        if (!Sse.IsSupported || (uint)row >= (uint)Rows)
+        {
+            return;
+        }
+
+        fixed (double* x = _features)
+        fixed (double* t = _targets)
+        {
+            if (Columns != 0)
+            {
+                PrefetchFeatures(x, row);
+            }
+
+            Sse.Prefetch0(t + row);
+        }
+    }
+
+    // one hint per 64-byte line, plus the line holding the row's last byte
+    private unsafe void PrefetchFeatures(double* features, int r)
+    {
+        var bytes = Columns * sizeof(double);
+        var row = (byte*)(features + ((long)r * Columns));
+        for (var o = 0; o < bytes; o += 64)
+        {
+            Sse.Prefetch0(row + o);
+        }
+
+        Sse.Prefetch0(row + bytes - 1);
     }
 
     /// <summary>Equal shapes and equal values, element by element.</summary>
