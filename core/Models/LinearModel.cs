@@ -115,8 +115,9 @@ public sealed record LinearModel(int Features, bool Intercept = true)
     /// <summary>
     /// <see cref="RiskCore"/> (lenient) of one row, R = ℓ(wᵀx + b, y) + Ω(w), for a loss the core built (<see cref="KernelLoss"/>),
     /// with the gradient handed entry by entry to <paramref name="sink"/>: the same bits in the value and in every gradient
-    /// entry, in fewer passes — the score by <see cref="Dense.Dot"/> plus b (what <see cref="Dense.Scores"/> computes for a
-    /// lone row), the loss's one-element form, Ω's value, and the gradient and its finiteness in one pass
+    /// entry, in fewer passes — the score x·w plus b (what <see cref="Dense.Scores"/> computes for a lone row) and ‖w‖² for Ω
+    /// in one pass (<see cref="Dense.Dot2"/>, each the bits of <see cref="Dense.Dot"/>), the loss's one-element form, Ω's
+    /// value, and the gradient and its finiteness in one pass
     /// (<see cref="Regularizer.RowGradient{TSink}"/>). No argument checks: the caller (the training fold's per-sample step)
     /// checked the shapes once for the whole run.
     /// </summary>
@@ -129,18 +130,32 @@ public sealed record LinearModel(int Features, bool Intercept = true)
     /// <param name="sink">Receives the gradient's entries; not called where the score overflows.</param>
     /// <param name="gradientFinite">Whether every gradient entry is finite (false where the score overflowed: RiskCore's
     /// gradient is NaN there).</param>
+    /// <param name="sinkFinite">Whether the sink answered 0 for every entry (its results finite); false where it was not called.</param>
     /// <returns>R; +∞ where the score overflows, as RiskCore answers.</returns>
     /// <exception cref="ArgumentException">The target is outside the loss's domain (the loss's own error, as RiskCore raises it).</exception>
     internal double OneRowRisk<TSink>(
         ReadOnlySpan<double> parameters, ReadOnlySpan<double> row, double target, KernelLoss loss, Regularizer regularizer,
-        ref TSink sink, out bool gradientFinite)
+        in TSink sink, out bool gradientFinite, out bool sinkFinite)
         where TSink : struct, IRowGradientSink
     {
         var weights = parameters[..Features];
-        var score = Dense.Dot(row, weights) + (Intercept ? parameters[Features] : 0.0);
+        var penalised = regularizer.IncludeBias ? parameters : weights;
+        double dot, squaredNorm;
+        if (regularizer.IncludeBias)
+        {
+            (dot, squaredNorm) = (Dense.Dot(row, weights), Dense.Dot(penalised, penalised));
+        }
+        else
+        {
+            // x·w and ‖w‖² in one pass over w, each with the bits of its own Dense.Dot
+            Dense.Dot2(row, weights, weights, out dot, out squaredNorm);
+        }
+
+        var score = dot + (Intercept ? parameters[Features] : 0.0);
         if (!double.IsFinite(score))
         {
             gradientFinite = false;
+            sinkFinite = false;
             return double.PositiveInfinity;
         }
 
@@ -150,8 +165,8 @@ public sealed record LinearModel(int Features, bool Intercept = true)
             throw loss.ThrowInvalid(score, target);
         }
 
-        risk += regularizer.Value(regularizer.IncludeBias ? parameters : weights);
-        gradientFinite = regularizer.RowGradient(derivative, row, parameters, ref sink);
+        risk += regularizer.Value(penalised, squaredNorm);
+        gradientFinite = regularizer.RowGradient(derivative, row, parameters, sink, out sinkFinite);
         return risk;
     }
 

@@ -107,12 +107,16 @@ public sealed record Regularizer
     /// <summary>Ω(w) = (λ₂/2)Σ w_j² + λ₁Σ|w_j| over the given (penalised) entries.</summary>
     /// <param name="weights">The penalised parameters.</param>
     /// <returns>Ω ≥ 0; +∞ if a weight is infinite; NaN if one is NaN.</returns>
-    public double Value(ReadOnlySpan<double> weights)
+    public double Value(ReadOnlySpan<double> weights) => Value(weights, L2 != 0.0 ? Dense.Dot(weights, weights) : 0.0);
+
+    /// <summary><see cref="Value(ReadOnlySpan{double})"/> with Σ w_j² given as <see cref="Dense.Dot"/> computes it (or a kernel
+    /// with its bits), for a caller that had it from a pass it made anyway; read only when λ₂ ≠ 0.</summary>
+    internal double Value(ReadOnlySpan<double> weights, double squaredNorm)
     {
         var value = 0.0;
         if (L2 != 0.0)
         {
-            value += 0.5 * L2 * Dense.Dot(weights, weights);
+            value += 0.5 * L2 * squaredNorm;
         }
 
         if (L1 != 0.0)
@@ -162,8 +166,9 @@ public sealed record Regularizer
     /// <param name="row">x, d features.</param>
     /// <param name="parameters">θ = (w, b) or w: d or d + 1 entries.</param>
     /// <param name="sink">Receives every entry with its parameter, in index order (four at a time, then one at a time).</param>
+    /// <param name="sinkFinite">Whether every value the sink returned was 0 (its results finite; see <see cref="IRowGradientSink"/>).</param>
     /// <returns>Whether every gradient entry is finite.</returns>
-    internal bool RowGradient<TSink>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, ref TSink sink)
+    internal bool RowGradient<TSink>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, in TSink sink, out bool sinkFinite)
         where TSink : struct, IRowGradientSink
     {
         var d = row.Length;
@@ -175,6 +180,7 @@ public sealed record Regularizer
         ref var w = ref MemoryMarshal.GetReference(parameters);
         var j = 0;
         var poison = 0.0;
+        var sinkPoison = 0.0;
         if (Vector256.IsHardwareAccelerated)
         {
             var a = Vector256.Create(alpha);
@@ -182,6 +188,7 @@ public sealed record Regularizer
             var lambda1 = Vector256.Create(l1);
             var one = Vector256.Create(1.0);
             var acc = Vector256<double>.Zero;
+            var sinkAcc = Vector256<double>.Zero;
             for (; j <= d - 4; j += 4)
             {
                 var wj = Vector256.LoadUnsafe(ref w, (nuint)j);
@@ -198,11 +205,12 @@ public sealed record Regularizer
                     gj += lambda1 * sign;
                 }
 
-                sink.Take(j, gj, wj);
+                sinkAcc += sink.Take(j, gj, wj);
                 acc += gj * Vector256<double>.Zero;
             }
 
             poison = Vector256.Sum(acc);
+            sinkPoison = Vector256.Sum(sinkAcc);
         }
 
         for (; j < p; j++)
@@ -222,11 +230,12 @@ public sealed record Regularizer
                 }
             }
 
-            sink.Take(j, gj, wj);
+            sinkPoison += sink.Take(j, gj, wj);
             poison += gj * 0.0;
         }
 
-        // g·0 is 0 for finite g and NaN otherwise
+        // g·0 is 0 for finite g and NaN otherwise; the sink's values are kept in registers here, not in the sink
+        sinkFinite = !double.IsNaN(sinkPoison);
         return !double.IsNaN(poison);
     }
 
@@ -262,12 +271,17 @@ public sealed record Regularizer
     }
 }
 
-/// <summary>Consumes the entries of a one-row gradient as <see cref="Regularizer.RowGradient{TSink}"/> computes them.</summary>
+/// <summary>
+/// Consumes the entries of a one-row gradient as <see cref="Regularizer.RowGradient{TSink}"/> computes them, and answers
+/// 0 where what it made of them is finite and NaN otherwise (r·0 of its result r), which the caller sums.
+/// </summary>
 internal interface IRowGradientSink
 {
     /// <summary>Entries index … index + 3 of the gradient, with the parameters they belong to.</summary>
-    void Take(int index, Vector256<double> gradient, Vector256<double> parameters);
+    /// <returns>0 per lane where the sink's result is finite, NaN where not.</returns>
+    Vector256<double> Take(int index, Vector256<double> gradient, Vector256<double> parameters);
 
     /// <summary>Entry index of the gradient, with its parameter.</summary>
-    void Take(int index, double gradient, double parameter);
+    /// <returns>0 where the sink's result is finite, NaN where not.</returns>
+    double Take(int index, double gradient, double parameter);
 }

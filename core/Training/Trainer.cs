@@ -433,7 +433,8 @@ public static class Trainer
             var update = new SgdUpdate(spare, stepRate, _weightDecay);
             var columns = _train.Columns;
             epsilon = _oneRowModel!.OneRowRisk(
-                w, _train.Features.Slice(_row * columns, columns), _train.Targets[_row], _oneRowLoss!, _setup.Regularizer, ref update, out var gradientFinite);
+                w, _train.Features.Slice(_row * columns, columns), _train.Targets[_row], _oneRowLoss!, _setup.Regularizer, update,
+                out var gradientFinite, out var weightsFinite);
             if (!double.IsFinite(epsilon) || !gradientFinite)
             {
                 divergedRisk = epsilon;
@@ -442,7 +443,7 @@ public static class Trainer
 
             rate = stepRate;
             VectorOps.NonNegative(rate, "learningRate");
-            if (!update.Finite)
+            if (!weightsFinite)
             {
                 divergedRisk = double.PositiveInfinity;
                 return false;
@@ -470,20 +471,24 @@ public static class Trainer
             var update = new SgdUpdate(next, rate, decay);
             var n = w.Length;
             var i = 0;
+            var poison = 0.0;
             if (Vector256.IsHardwareAccelerated)
             {
+                var acc = Vector256<double>.Zero;
                 for (; i <= n - 4; i += 4)
                 {
-                    update.Take(i, Vector256.Create(gradient.AsSpan(i, 4)), Vector256.Create(w.AsSpan(i, 4)));
+                    acc += update.Take(i, Vector256.Create(gradient.AsSpan(i, 4)), Vector256.Create(w.AsSpan(i, 4)));
                 }
+
+                poison = Vector256.Sum(acc);
             }
 
             for (; i < n; i++)
             {
-                update.Take(i, gradient[i], w[i]);
+                poison += update.Take(i, gradient[i], w[i]);
             }
 
-            if (!update.Finite)
+            if (double.IsNaN(poison))
             {
                 return false;
             }
@@ -494,42 +499,28 @@ public static class Trainer
 
         /// <summary>
         /// The plain SGD rule for one weight or four: next = w + (−η(g + τw)), the SGD rule's update followed by the fold's
-        /// addition, written to the next weights, with the test that every written weight is finite.
+        /// addition, written to the next weights; each call answers next·0 (0 where the new weight is finite, NaN where not).
         /// </summary>
-        private struct SgdUpdate : IRowGradientSink
+        private readonly struct SgdUpdate(double[] next, double rate, double decay) : IRowGradientSink
         {
-            private readonly double[] _next;
-            private readonly double _eta;
-            private readonly double _tau;
-            private Vector256<double> _poisonLanes;
-            private double _poison;
-
-            internal SgdUpdate(double[] next, double rate, double decay)
-            {
-                _next = next;
-                _eta = -rate;
-                _tau = decay;
-                _poisonLanes = Vector256<double>.Zero;
-                _poison = 0.0;
-            }
-
-            /// <summary>Whether every weight written so far is finite (x·0 is 0 for finite x and NaN otherwise).</summary>
-            internal readonly bool Finite => !double.IsNaN(Vector256.Sum(_poisonLanes) + _poison);
+            private readonly double[] _next = next;
+            private readonly double _eta = -rate;
+            private readonly double _tau = decay;
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public void Take(int index, Vector256<double> gradient, Vector256<double> parameters)
+            public Vector256<double> Take(int index, Vector256<double> gradient, Vector256<double> parameters)
             {
                 var x = parameters + (Vector256.Create(_eta) * (gradient + (Vector256.Create(_tau) * parameters)));
                 x.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_next), (nuint)index);
-                _poisonLanes += x * Vector256<double>.Zero;
+                return x * Vector256<double>.Zero;
             }
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public void Take(int index, double gradient, double parameter)
+            public double Take(int index, double gradient, double parameter)
             {
                 var x = parameter + (_eta * (gradient + (_tau * parameter)));
                 _next[index] = x;
-                _poison += x * 0.0;
+                return x * 0.0;
             }
         }
 

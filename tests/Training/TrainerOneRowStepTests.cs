@@ -180,8 +180,8 @@ public class TrainerOneRowStepTests
         double[] theta = [0.5, -0.25, 0.125];
         double[] row = [1.0, 2.0];
         var general = Assert.Throws<ArgumentException>(() => model.RiskCore(theta, row, [2.0], LogisticRegression.CrossEntropy, Regularizer.None, new double[3], new ModelWorkspace(1), lenient: true));
-        var sink = new Collect();
-        var fused = Assert.Throws<ArgumentException>(() => model.OneRowRisk(theta, row, 2.0, KernelLoss.BinaryCrossEntropyWithLogits, Regularizer.None, ref sink, out _));
+        var sink = new Collect(new double[3], new double[3]);
+        var fused = Assert.Throws<ArgumentException>(() => model.OneRowRisk(theta, row, 2.0, KernelLoss.BinaryCrossEntropyWithLogits, Regularizer.None, sink, out _, out _));
         Assert.Equal(general.Message, fused.Message);
         Assert.Equal(general.ParamName, fused.ParamName);
     }
@@ -204,13 +204,28 @@ public class TrainerOneRowStepTests
             {
                 var expected = new double[model.ParameterCount];
                 var risk = model.RiskCore(theta, row, [target], loss, regularizer, expected, new ModelWorkspace(1), lenient: true);
-                var sink = new Collect { Gradient = new double[model.ParameterCount] };
-                var fused = model.OneRowRisk(theta, row, target, kernel, regularizer, ref sink, out var finite);
+                var sink = new Collect(new double[model.ParameterCount], new double[model.ParameterCount]);
+                var fused = model.OneRowRisk(theta, row, target, kernel, regularizer, sink, out var finite, out var sinkFinite);
                 Assert.True(finite);
+                Assert.True(sinkFinite);
                 Assert.Equal(BitConverter.DoubleToInt64Bits(risk), BitConverter.DoubleToInt64Bits(fused));
-                Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), sink.Gradient!.Select(BitConverter.DoubleToInt64Bits));
-                Assert.Equal(theta.Select(BitConverter.DoubleToInt64Bits), sink.Parameters(model.ParameterCount).Select(BitConverter.DoubleToInt64Bits));
+                Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), sink.Gradient.Select(BitConverter.DoubleToInt64Bits));
+                Assert.Equal(theta.Select(BitConverter.DoubleToInt64Bits), sink.Parameters.Select(BitConverter.DoubleToInt64Bits));
             }
+        }
+    }
+
+    [Fact]
+    public void Two_dot_products_in_one_pass_have_the_bits_of_two_dot_products()
+    {
+        var generator = new SeededGenerator(33);
+        for (var n = 0; n <= 70; n++)
+        {
+            var a = Enumerable.Range(0, n).Select(_ => (2.0 * generator.NextDouble()) - 1.0).ToArray();
+            var b = Enumerable.Range(0, n).Select(_ => 1e3 * ((2.0 * generator.NextDouble()) - 1.0)).ToArray();
+            Dense.Dot2(a, b, b, out var ab, out var bb);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(Dense.Dot(a, b)), BitConverter.DoubleToInt64Bits(ab));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(Dense.Dot(b, b)), BitConverter.DoubleToInt64Bits(bb));
         }
     }
 
@@ -239,27 +254,23 @@ public class TrainerOneRowStepTests
     }
 
     /// <summary>Collects what the one-row gradient hands over: the gradient and the parameters it came with.</summary>
-    private struct Collect : IRowGradientSink
+    private readonly record struct Collect(double[] Gradient, double[] Parameters) : IRowGradientSink
     {
-        private double[]? _parameters;
-
-        public double[]? Gradient { get; set; }
-
-        public void Take(int index, System.Runtime.Intrinsics.Vector256<double> gradient, System.Runtime.Intrinsics.Vector256<double> parameters)
+        public System.Runtime.Intrinsics.Vector256<double> Take(int index, System.Runtime.Intrinsics.Vector256<double> gradient, System.Runtime.Intrinsics.Vector256<double> parameters)
         {
             for (var k = 0; k < 4; k++)
             {
-                Take(index + k, gradient[k], parameters[k]);
+                _ = Take(index + k, gradient[k], parameters[k]);
             }
+
+            return System.Runtime.Intrinsics.Vector256<double>.Zero;
         }
 
-        public void Take(int index, double gradient, double parameter)
+        public double Take(int index, double gradient, double parameter)
         {
-            Gradient![index] = gradient;
-            _parameters ??= new double[Gradient.Length];
-            _parameters[index] = parameter;
+            Gradient[index] = gradient;
+            Parameters[index] = parameter;
+            return 0.0;
         }
-
-        public readonly double[] Parameters(int count) => _parameters ?? new double[count];
     }
 }
