@@ -166,7 +166,9 @@ public sealed record LinearModel(int Features, bool Intercept = true)
         }
 
         risk += regularizer.Value(penalised, squaredNorm);
-        gradientFinite = regularizer.RowGradient(derivative, row, parameters, sink, out sinkFinite);
+        sinkFinite = regularizer.RowGradient(derivative, row, parameters, sink);
+        // the sink answers NaN wherever a gradient entry is not finite, so only a NaN answer needs the gradient checked
+        gradientFinite = sinkFinite || regularizer.RowGradientFinite(derivative, row, parameters);
         return risk;
     }
 

@@ -166,10 +166,30 @@ public sealed record Regularizer
     /// <param name="row">x, d features.</param>
     /// <param name="parameters">θ = (w, b) or w: d or d + 1 entries.</param>
     /// <param name="sink">Receives every entry with its parameter, in index order (four at a time, then one at a time).</param>
-    /// <param name="sinkFinite">Whether every value the sink returned was 0 (its results finite; see <see cref="IRowGradientSink"/>).</param>
-    /// <returns>Whether every gradient entry is finite.</returns>
-    internal bool RowGradient<TSink>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, in TSink sink, out bool sinkFinite)
+    /// <returns>Whether the sink answered 0 for every entry (its results finite, and so the gradient; see <see cref="IRowGradientSink"/>).</returns>
+    internal bool RowGradient<TSink>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, in TSink sink)
         where TSink : struct, IRowGradientSink
+        // one loop per penalty pattern, so no test of λ₂ or λ₁ runs per element
+        => (L2 != 0.0, L1 != 0.0) switch
+        {
+            (true, false) => RowGradient<TSink, SwitchOn, SwitchOff>(alpha, row, parameters, sink),
+            (false, false) => RowGradient<TSink, SwitchOff, SwitchOff>(alpha, row, parameters, sink),
+            (true, true) => RowGradient<TSink, SwitchOn, SwitchOn>(alpha, row, parameters, sink),
+            _ => RowGradient<TSink, SwitchOff, SwitchOn>(alpha, row, parameters, sink),
+        };
+
+    /// <summary>Whether every entry of the one-row gradient of <see cref="RowGradient{TSink}"/> is finite.</summary>
+    /// <param name="alpha">α = ∂ℓ/∂ŷ of the row.</param>
+    /// <param name="row">x, d features.</param>
+    /// <param name="parameters">θ = (w, b) or w.</param>
+    /// <returns>True when every entry is finite.</returns>
+    internal bool RowGradientFinite(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters)
+        => RowGradient(alpha, row, parameters, default(FinitenessCheck));
+
+    private bool RowGradient<TSink, TL2, TL1>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, in TSink sink)
+        where TSink : struct, IRowGradientSink
+        where TL2 : struct, ISwitch
+        where TL1 : struct, ISwitch
     {
         var d = row.Length;
         var p = parameters.Length;
@@ -180,7 +200,6 @@ public sealed record Regularizer
         ref var w = ref MemoryMarshal.GetReference(parameters);
         var j = 0;
         var poison = 0.0;
-        var sinkPoison = 0.0;
         if (Vector256.IsHardwareAccelerated)
         {
             var a = Vector256.Create(alpha);
@@ -188,29 +207,26 @@ public sealed record Regularizer
             var lambda1 = Vector256.Create(l1);
             var one = Vector256.Create(1.0);
             var acc = Vector256<double>.Zero;
-            var sinkAcc = Vector256<double>.Zero;
             for (; j <= d - 4; j += 4)
             {
                 var wj = Vector256.LoadUnsafe(ref w, (nuint)j);
                 var gj = Vector256.FusedMultiplyAdd(a, Vector256.LoadUnsafe(ref x, (nuint)j), Vector256<double>.Zero);
-                if (l2 != 0.0)
+                if (TL2.On)
                 {
                     gj = Vector256.FusedMultiplyAdd(lambda2, wj, gj);
                 }
 
-                if (l1 != 0.0)
+                if (TL1.On)
                 {
                     // sign(w) as Math.Sign gives it: +1, −1, or 0 for 0 and NaN (both comparisons false)
                     var sign = (Vector256.GreaterThan(wj, Vector256<double>.Zero) & one) - (Vector256.LessThan(wj, Vector256<double>.Zero) & one);
                     gj += lambda1 * sign;
                 }
 
-                sinkAcc += sink.Take(j, gj, wj);
-                acc += gj * Vector256<double>.Zero;
+                acc += sink.Take(j, gj, wj);
             }
 
             poison = Vector256.Sum(acc);
-            sinkPoison = Vector256.Sum(sinkAcc);
         }
 
         for (; j < p; j++)
@@ -219,23 +235,21 @@ public sealed record Regularizer
             var wj = Unsafe.Add(ref w, j);
             if (j < penalised)
             {
-                if (l2 != 0.0)
+                if (TL2.On)
                 {
                     gj = Math.FusedMultiplyAdd(l2, wj, gj);
                 }
 
-                if (l1 != 0.0)
+                if (TL1.On)
                 {
                     gj += l1 * Math.Sign(double.IsNaN(wj) ? 0.0 : wj);
                 }
             }
 
-            sinkPoison += sink.Take(j, gj, wj);
-            poison += gj * 0.0;
+            poison += sink.Take(j, gj, wj);
         }
 
-        // g·0 is 0 for finite g and NaN otherwise; the sink's values are kept in registers here, not in the sink
-        sinkFinite = !double.IsNaN(sinkPoison);
+        // the sink's answers are summed here, in registers, not kept in the sink
         return !double.IsNaN(poison);
     }
 
@@ -273,7 +287,9 @@ public sealed record Regularizer
 
 /// <summary>
 /// Consumes the entries of a one-row gradient as <see cref="Regularizer.RowGradient{TSink}"/> computes them, and answers
-/// 0 where what it made of them is finite and NaN otherwise (r·0 of its result r), which the caller sums.
+/// 0 where what it made of them is finite and NaN otherwise (r·0 of its result r), which the caller sums. The answer must
+/// be NaN wherever the gradient entry itself is not finite, so that finite answers everywhere also certify the gradient
+/// (the caller then checks the gradient only when an answer was NaN: see <see cref="Regularizer.RowGradientFinite"/>).
 /// </summary>
 internal interface IRowGradientSink
 {
@@ -284,4 +300,35 @@ internal interface IRowGradientSink
     /// <summary>Entry index of the gradient, with its parameter.</summary>
     /// <returns>0 where the sink's result is finite, NaN where not.</returns>
     double Take(int index, double gradient, double parameter);
+}
+
+/// <summary>A compile-time switch: a generic loop over it is compiled once per value, without a test per element.</summary>
+internal interface ISwitch
+{
+    /// <summary>Whether the switch is on.</summary>
+    static abstract bool On { get; }
+}
+
+/// <summary>The switch on.</summary>
+internal readonly struct SwitchOn : ISwitch
+{
+    /// <inheritdoc/>
+    public static bool On => true;
+}
+
+/// <summary>The switch off.</summary>
+internal readonly struct SwitchOff : ISwitch
+{
+    /// <inheritdoc/>
+    public static bool On => false;
+}
+
+/// <summary>The sink that only answers whether each gradient entry is finite (g·0).</summary>
+internal readonly struct FinitenessCheck : IRowGradientSink
+{
+    /// <inheritdoc/>
+    public Vector256<double> Take(int index, Vector256<double> gradient, Vector256<double> parameters) => gradient * Vector256<double>.Zero;
+
+    /// <inheritdoc/>
+    public double Take(int index, double gradient, double parameter) => gradient * 0.0;
 }

@@ -500,6 +500,8 @@ public static class Trainer
         /// <summary>
         /// The plain SGD rule for one weight or four: next = w + (−η(g + τw)), the SGD rule's update followed by the fold's
         /// addition, written to the next weights; each call answers next·0 (0 where the new weight is finite, NaN where not).
+        /// The weights are finite, so a gradient entry that is not is never made finite (−η·±∞ is ±∞ or NaN): the answer is
+        /// NaN wherever the gradient is not finite, as <see cref="IRowGradientSink"/> asks.
         /// </summary>
         private readonly struct SgdUpdate(double[] next, double rate, double decay) : IRowGradientSink
         {
