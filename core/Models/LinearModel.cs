@@ -135,7 +135,7 @@ public sealed record LinearModel(int Features, bool Intercept = true)
     /// <exception cref="ArgumentException">The target is outside the loss's domain (the loss's own error, as RiskCore raises it).</exception>
     internal double OneRowRisk<TSink>(
         ReadOnlySpan<double> parameters, ReadOnlySpan<double> row, double target, KernelLoss loss, Regularizer regularizer,
-        in TSink sink, out bool gradientFinite, out bool sinkFinite)
+        TSink sink, out bool gradientFinite, out bool sinkFinite)
         where TSink : struct, IRowGradientSink
     {
         var weights = parameters[..Features];

@@ -167,7 +167,7 @@ public sealed record Regularizer
     /// <param name="parameters">θ = (w, b) or w: d or d + 1 entries.</param>
     /// <param name="sink">Receives every entry with its parameter, in index order (four at a time, then one at a time).</param>
     /// <returns>Whether the sink answered 0 for every entry (its results finite, and so the gradient; see <see cref="IRowGradientSink"/>).</returns>
-    internal bool RowGradient<TSink>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, in TSink sink)
+    internal bool RowGradient<TSink>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, TSink sink)
         where TSink : struct, IRowGradientSink
         // one loop per penalty pattern, so no test of λ₂ or λ₁ runs per element
         => (L2 != 0.0, L1 != 0.0) switch
@@ -186,7 +186,7 @@ public sealed record Regularizer
     internal bool RowGradientFinite(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters)
         => RowGradient(alpha, row, parameters, default(FinitenessCheck));
 
-    private bool RowGradient<TSink, TL2, TL1>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, in TSink sink)
+    private bool RowGradient<TSink, TL2, TL1>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, TSink sink)
         where TSink : struct, IRowGradientSink
         where TL2 : struct, ISwitch
         where TL1 : struct, ISwitch
