@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using Functional.Numerics;
 
@@ -178,6 +179,7 @@ public sealed record Dataset
 
     /// <summary><see cref="Prefetch"/> of one row, its target included (per-sample SGD reads both, one row a step).</summary>
     /// <param name="row">A row index in [0, Rows); others are skipped.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal unsafe void PrefetchRow(int row)
     {
         if (!Sse.IsSupported || (uint)row >= (uint)Rows)
@@ -198,6 +200,7 @@ public sealed record Dataset
     }
 
     // one hint per 64-byte line, plus the line holding the row's last byte
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private unsafe void PrefetchFeatures(double* features, int r)
     {
         var bytes = Columns * sizeof(double);
