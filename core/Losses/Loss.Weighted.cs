@@ -713,6 +713,15 @@ public static partial class Loss
             : LossKernel.Reduce<T, WeightedBinaryCrossEntropyWithLogitsTerm, FiniteDomain, UnitIntervalDomain>(new WeightedBinaryCrossEntropyWithLogitsTerm(positiveWeight), predictions, targets, weights, gradient, reduction);
     }
 
+    /// <summary>
+    /// <see cref="BinaryCrossEntropyWithLogits{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Reduction)"/> of one logit with Mean
+    /// (the training fold's one-row step): the kernel and pass the method above runs, on one element, so the same bits,
+    /// without the argument checks. A logit or target outside its domain is reported in <paramref name="valid"/>, not thrown.
+    /// </summary>
+    internal static double BinaryCrossEntropyWithLogitsOfOne(double logit, double target, out double derivative, out bool valid)
+        => LossKernel.MeanOfOne<BinaryCrossEntropyWithLogitsTerm, FiniteDomain, UnitIntervalDomain, WidePass<BinaryCrossEntropyWithLogitsTerm>>(
+            default, logit, target, out derivative, out valid);
+
     /// <summary>BCE with logits per element with per-sample weights and a positive-class weight: values[i] = w_i·ℓ_i, gradient[i] = w_i·∂ℓ_i/∂x_i.</summary>
     /// <typeparam name="T">float or double.</typeparam>
     /// <param name="predictions">Logits x; finite.</param>

@@ -28,6 +28,15 @@ public static partial class Loss
         return LossKernel.Reduce<T, HalfSquaredErrorTerm, FiniteDomain>(new HalfSquaredErrorTerm(), predictions, targets, gradient, reduction);
     }
 
+    /// <summary>
+    /// <see cref="HalfSquaredError{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Reduction)"/> of one prediction with Mean (the training fold's one-row step): the kernel and pass
+    /// the method above runs, on one element, so the same bits, without the argument checks. A prediction or target that
+    /// is not finite is reported in <paramref name="valid"/>, not thrown.
+    /// </summary>
+    internal static double HalfSquaredErrorOfOne(double prediction, double target, out double derivative, out bool valid)
+        => LossKernel.MeanOfOne<HalfSquaredErrorTerm, FiniteDomain, FiniteDomain, NarrowPass<HalfSquaredErrorTerm>>(
+            new HalfSquaredErrorTerm(), prediction, target, out derivative, out valid);
+
     /// <summary>HalfSquaredError per element: values[i] = ℓ(ŷ_i, y_i), gradient[i] = ∂ℓ/∂ŷ_i (reduction None).</summary>
     /// <typeparam name="T">float or double.</typeparam>
     /// <param name="predictions">ŷ; finite.</param>

@@ -74,6 +74,27 @@ internal static class LossKernel
         return T.CreateTruncating(result.Total);
     }
 
+    /// <summary>
+    /// The Mean reduction of one element of double and its derivative: the bits <see cref="Reduce{T, TLoss, TPredictions, TTargets, TPass}"/>
+    /// returns and writes for n = 1 (the same pass over a one-element stretch, scale 1/n = 1), without its argument checks
+    /// and spans, for a caller that checked the shapes once (the training fold's one-row step). Invalid input is reported
+    /// in <paramref name="valid"/>, not thrown: the caller reruns the element through <c>Reduce</c> to raise its error.
+    /// </summary>
+    internal static double MeanOfOne<TLoss, TPredictions, TTargets, TPass>(
+        in TLoss loss, double prediction, double target, out double derivative, out bool valid)
+        where TLoss : struct, ILossTerm
+        where TPredictions : IDomain
+        where TTargets : IDomain
+        where TPass : ILossPass<TLoss>
+    {
+        derivative = 0.0;
+        var result = TPass.Accumulate<double, TPredictions, TTargets>(
+            loss, new ReadOnlySpan<double>(in prediction), new ReadOnlySpan<double>(in target), ReadOnlySpan<double>.Empty, Span<double>.Empty,
+            new Span<double>(ref derivative), 1.0);
+        valid = result.Valid;
+        return result.Total;
+    }
+
     private static unsafe Partial SplitRun<T, TLoss, TPredictions, TTargets, TPass>(
         in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> gradient, double scale)
         where T : IFloatingPointIeee754<T>

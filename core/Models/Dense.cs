@@ -67,6 +67,50 @@ internal static class Dense
     }
 
     /// <summary>
+    /// Two dot products against one shared vector, a₀·b and a₁·b, each bit-identical to <see cref="Dot"/> of its pair (the
+    /// same two accumulators, the same horizontal sum, the same fused tail): the training fold's one-row step takes the
+    /// score x·w and ‖w‖² (a₁ = b = w) in one pass over w.
+    /// </summary>
+    internal static void Dot2(ReadOnlySpan<double> a0, ReadOnlySpan<double> a1, ReadOnlySpan<double> b, out double d0, out double d1)
+    {
+        var n = b.Length;
+        if (!Vector256.IsHardwareAccelerated || n < 8 || a0.Length < n || a1.Length < n)
+        {
+            (d0, d1) = (Dot(a0[..n], b), Dot(a1[..n], b));
+            return;
+        }
+
+        ref var p0 = ref MemoryMarshal.GetReference(a0);
+        ref var p1 = ref MemoryMarshal.GetReference(a1);
+        ref var pb = ref MemoryMarshal.GetReference(b);
+        var s00 = Vector256<double>.Zero;
+        var s01 = Vector256<double>.Zero;
+        var s10 = Vector256<double>.Zero;
+        var s11 = Vector256<double>.Zero;
+        var i = 0;
+        for (; i <= n - 8; i += 8)
+        {
+            var b0 = Vector256.LoadUnsafe(ref pb, (nuint)i);
+            var b1 = Vector256.LoadUnsafe(ref pb, (nuint)(i + 4));
+            s00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, (nuint)i), b0, s00);
+            s01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, (nuint)(i + 4)), b1, s01);
+            s10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, (nuint)i), b0, s10);
+            s11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, (nuint)(i + 4)), b1, s11);
+        }
+
+        var r0 = Horizontal(s00 + s01);
+        var r1 = Horizontal(s10 + s11);
+        for (; i < n; i++)
+        {
+            var bi = Unsafe.Add(ref pb, i);
+            r0 = Math.FusedMultiplyAdd(Unsafe.Add(ref p0, i), bi, r0);
+            r1 = Math.FusedMultiplyAdd(Unsafe.Add(ref p1, i), bi, r1);
+        }
+
+        (d0, d1) = (r0, r1);
+    }
+
+    /// <summary>
     /// Four dot products against one shared vector, Σ_i a_j,i b_i for j = 0 … 3, each bit-identical to <see cref="Dot"/> of
     /// its pair (the same two accumulators, the same horizontal sum, the same fused tail): four independent FMA chains
     /// hide the FMA latency that bounds a single short dot product, and the shared vector is loaded once for all four.

@@ -112,6 +112,66 @@ public sealed record LinearModel(int Features, bool Intercept = true)
         return risk;
     }
 
+    /// <summary>
+    /// <see cref="RiskCore"/> (lenient) of one row, R = ℓ(wᵀx + b, y) + Ω(w), for a loss the core built (<see cref="KernelLoss"/>),
+    /// with the gradient handed entry by entry to <paramref name="sink"/>: the same bits in the value and in every gradient
+    /// entry, in fewer passes — the score x·w plus b (what <see cref="Dense.Scores"/> computes for a lone row) and ‖w‖² for Ω
+    /// in one pass (<see cref="Dense.Dot2"/>, each the bits of <see cref="Dense.Dot"/>), the loss's one-element form, Ω's
+    /// value, and the gradient and its finiteness in one pass
+    /// (<see cref="Regularizer.RowGradient{TSink}"/>). No argument checks: the caller (the training fold's per-sample step)
+    /// checked the shapes once for the whole run.
+    /// </summary>
+    /// <typeparam name="TSink">What consumes the gradient (the fold's SGD update).</typeparam>
+    /// <param name="parameters">θ, <see cref="ParameterCount"/> entries.</param>
+    /// <param name="row">One row of <see cref="Features"/> features.</param>
+    /// <param name="target">Its target.</param>
+    /// <param name="loss">The loss.</param>
+    /// <param name="regularizer">Ω.</param>
+    /// <param name="sink">Receives the gradient's entries; not called where the score overflows.</param>
+    /// <param name="gradientFinite">Whether every gradient entry is finite (false where the score overflowed: RiskCore's
+    /// gradient is NaN there).</param>
+    /// <param name="sinkFinite">Whether the sink answered 0 for every entry (its results finite); false where it was not called.</param>
+    /// <returns>R; +∞ where the score overflows, as RiskCore answers.</returns>
+    /// <exception cref="ArgumentException">The target is outside the loss's domain (the loss's own error, as RiskCore raises it).</exception>
+    internal double OneRowRisk<TSink>(
+        ReadOnlySpan<double> parameters, ReadOnlySpan<double> row, double target, KernelLoss loss, Regularizer regularizer,
+        TSink sink, out bool gradientFinite, out bool sinkFinite)
+        where TSink : struct, IRowGradientSink
+    {
+        var weights = parameters[..Features];
+        var penalised = regularizer.IncludeBias ? parameters : weights;
+        double dot, squaredNorm;
+        if (regularizer.IncludeBias)
+        {
+            (dot, squaredNorm) = (Dense.Dot(row, weights), Dense.Dot(penalised, penalised));
+        }
+        else
+        {
+            // x·w and ‖w‖² in one pass over w, each with the bits of its own Dense.Dot
+            Dense.Dot2(row, weights, weights, out dot, out squaredNorm);
+        }
+
+        var score = dot + (Intercept ? parameters[Features] : 0.0);
+        if (!double.IsFinite(score))
+        {
+            gradientFinite = false;
+            sinkFinite = false;
+            return double.PositiveInfinity;
+        }
+
+        var risk = loss.MeanOfOne(score, target, out var derivative, out var valid);
+        if (!valid)
+        {
+            throw loss.ThrowInvalid(score, target);
+        }
+
+        risk += regularizer.Value(penalised, squaredNorm);
+        sinkFinite = regularizer.RowGradient(derivative, row, parameters, sink);
+        // the sink answers NaN wherever a gradient entry is not finite, so only a NaN answer needs the gradient checked
+        gradientFinite = sinkFinite || regularizer.RowGradientFinite(derivative, row, parameters);
+        return risk;
+    }
+
     /// <summary>This model's risk over a data set as an objective θ ↦ (R(θ), ∇R(θ)) for a full-batch optimizer.</summary>
     /// <param name="data">The data; its column count must be <see cref="Features"/>.</param>
     /// <param name="loss">The loss (see <see cref="Risk"/>).</param>

@@ -18,7 +18,8 @@ namespace Functional.Models;
 public static class LinearRegression
 {
     /// <summary>½(ŷ − y)², <see cref="Loss.HalfSquaredError{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Numerics.Reduction)"/>: the default loss (the Gaussian NLL with unit variance up to a constant).</summary>
-    public static PointwiseLoss SquaredError { get; } = Loss.HalfSquaredError<double>;
+    // built on the kernel object, so the training fold recognises it (KernelLoss); the same method runs behind it
+    public static PointwiseLoss SquaredError { get; } = KernelLoss.HalfSquaredError.Reduced;
 
     /// <summary>R(θ) = (1/2n) Σ (wᵀx_i + b − y_i)² + Ω(w) and its gradient: <see cref="LinearModel.Risk"/> with <see cref="SquaredError"/>.</summary>
     /// <param name="model">The linear model.</param>

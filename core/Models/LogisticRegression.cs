@@ -11,7 +11,8 @@ namespace Functional.Models;
 public static class LogisticRegression
 {
     /// <summary>BCE with logits, <see cref="Loss.BinaryCrossEntropyWithLogits{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Reduction)"/>: the default loss.</summary>
-    public static PointwiseLoss CrossEntropy { get; } = Loss.BinaryCrossEntropyWithLogits<double>;
+    // built on the kernel object, so the training fold recognises it (KernelLoss); the same method runs behind it
+    public static PointwiseLoss CrossEntropy { get; } = KernelLoss.BinaryCrossEntropyWithLogits.Reduced;
 
     /// <summary>p(y = 1 | x_r) = σ(wᵀx_r + b) per row, accurate in both tails.</summary>
     /// <param name="model">The linear score.</param>

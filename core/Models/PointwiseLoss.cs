@@ -1,3 +1,4 @@
+using Functional.Losses;
 using Functional.Numerics;
 
 namespace Functional.Models;
@@ -14,6 +15,65 @@ namespace Functional.Models;
 /// <param name="reduction">The models always ask for <see cref="Reduction.Mean"/>.</param>
 /// <returns>The reduced loss.</returns>
 public delegate double PointwiseLoss(ReadOnlySpan<double> predictions, ReadOnlySpan<double> targets, Span<double> gradient, Reduction reduction);
+
+/// <summary>
+/// The object behind a <see cref="PointwiseLoss"/> the core builds for one of its own losses (the delegate's
+/// <see cref="Delegate.Target"/>): the reduced loss as that delegate, and the same loss on one element without the delegate,
+/// the reduction's checks or spans — so the training fold recognises a known loss by its target, not by a name, and takes
+/// a one-row step through its kernel. A delegate made anywhere else (a method group, a lambda) has another target and keeps
+/// the general path.
+/// </summary>
+internal abstract class KernelLoss
+{
+    private protected KernelLoss() => Reduced = Reduce;
+
+    /// <summary>½(ŷ − y)², <see cref="Loss.HalfSquaredError{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Reduction)"/>.</summary>
+    internal static KernelLoss HalfSquaredError { get; } = new HalfSquaredErrorLoss();
+
+    /// <summary>BCE with logits, <see cref="Loss.BinaryCrossEntropyWithLogits{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Reduction)"/>.</summary>
+    internal static KernelLoss BinaryCrossEntropyWithLogits { get; } = new BinaryCrossEntropyWithLogitsLoss();
+
+    /// <summary>The reduced loss as a delegate whose target is this object.</summary>
+    internal PointwiseLoss Reduced { get; }
+
+    /// <summary>The kernel behind <paramref name="loss"/>, or null for a delegate the core did not build.</summary>
+    internal static KernelLoss? Behind(PointwiseLoss loss) => loss.Target as KernelLoss;
+
+    /// <summary>The Mean of one element and its derivative: the bits <see cref="Reduced"/> returns and writes for that
+    /// element alone; input outside the loss's domain is reported in <paramref name="valid"/> (see <see cref="ThrowInvalid"/>).</summary>
+    internal abstract double MeanOfOne(double prediction, double target, out double derivative, out bool valid);
+
+    /// <summary>Raises the error <see cref="Reduced"/> raises for an element <see cref="MeanOfOne"/> reported invalid.</summary>
+    internal Exception ThrowInvalid(double prediction, double target)
+    {
+        _ = Reduced(new ReadOnlySpan<double>(in prediction), new ReadOnlySpan<double>(in target), Span<double>.Empty, Reduction.Mean);
+        return new InvalidOperationException($"{this} reported ({prediction}, {target}) invalid but accepted it.");
+    }
+
+    private protected abstract double Reduce(ReadOnlySpan<double> predictions, ReadOnlySpan<double> targets, Span<double> gradient, Reduction reduction);
+
+    private sealed class HalfSquaredErrorLoss : KernelLoss
+    {
+        internal override double MeanOfOne(double prediction, double target, out double derivative, out bool valid)
+            => Loss.HalfSquaredErrorOfOne(prediction, target, out derivative, out valid);
+
+        private protected override double Reduce(ReadOnlySpan<double> predictions, ReadOnlySpan<double> targets, Span<double> gradient, Reduction reduction)
+            => Loss.HalfSquaredError(predictions, targets, gradient, reduction);
+
+        public override string ToString() => "half squared error";
+    }
+
+    private sealed class BinaryCrossEntropyWithLogitsLoss : KernelLoss
+    {
+        internal override double MeanOfOne(double prediction, double target, out double derivative, out bool valid)
+            => Loss.BinaryCrossEntropyWithLogitsOfOne(prediction, target, out derivative, out valid);
+
+        private protected override double Reduce(ReadOnlySpan<double> predictions, ReadOnlySpan<double> targets, Span<double> gradient, Reduction reduction)
+            => Loss.BinaryCrossEntropyWithLogits(predictions, targets, gradient, reduction);
+
+        public override string ToString() => "binary cross-entropy with logits";
+    }
+}
 
 /// <summary>
 /// Scratch memory for a model's risk and gradient: the scores and the loss derivatives of up to <see cref="Rows"/> rows.

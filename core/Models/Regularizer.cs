@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Functional.Numerics;
 
 namespace Functional.Models;
@@ -104,12 +107,16 @@ public sealed record Regularizer
     /// <summary>Ω(w) = (λ₂/2)Σ w_j² + λ₁Σ|w_j| over the given (penalised) entries.</summary>
     /// <param name="weights">The penalised parameters.</param>
     /// <returns>Ω ≥ 0; +∞ if a weight is infinite; NaN if one is NaN.</returns>
-    public double Value(ReadOnlySpan<double> weights)
+    public double Value(ReadOnlySpan<double> weights) => Value(weights, L2 != 0.0 ? Dense.Dot(weights, weights) : 0.0);
+
+    /// <summary><see cref="Value(ReadOnlySpan{double})"/> with Σ w_j² given as <see cref="Dense.Dot"/> computes it (or a kernel
+    /// with its bits), for a caller that had it from a pass it made anyway; read only when λ₂ ≠ 0.</summary>
+    internal double Value(ReadOnlySpan<double> weights, double squaredNorm)
     {
         var value = 0.0;
         if (L2 != 0.0)
         {
-            value += 0.5 * L2 * Dense.Dot(weights, weights);
+            value += 0.5 * L2 * squaredNorm;
         }
 
         if (L1 != 0.0)
@@ -147,6 +154,105 @@ public sealed record Regularizer
         }
     }
 
+    /// <summary>
+    /// The gradient of one row's risk ℓ(wᵀx + b, y) + Ω in one pass, each entry handed to <paramref name="sink"/> as it is
+    /// computed: gradient_j = α·x_j (+ α for the intercept) + ∇Ω_j with the bits of the batch path for one row — the
+    /// gradient cleared, <see cref="Dense.AddScaled"/> of the row (one fused α·x_j + 0), the intercept entry 0 + α, then
+    /// <see cref="AddGradient"/> over the penalised entries (λ₂w_j fused in, then + λ₁ sign(w_j)), each element taking those
+    /// roundings in that order.
+    /// </summary>
+    /// <typeparam name="TSink">What consumes the entries (the training fold's SGD update); a struct, so it is inlined.</typeparam>
+    /// <param name="alpha">α = ∂ℓ/∂ŷ of the row.</param>
+    /// <param name="row">x, d features.</param>
+    /// <param name="parameters">θ = (w, b) or w: d or d + 1 entries.</param>
+    /// <param name="sink">Receives every entry with its parameter, in index order (four at a time, then one at a time).</param>
+    /// <returns>Whether the sink answered 0 for every entry (its results finite, and so the gradient; see <see cref="IRowGradientSink"/>).</returns>
+    internal bool RowGradient<TSink>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, TSink sink)
+        where TSink : struct, IRowGradientSink
+        // one loop per penalty pattern, so no test of λ₂ or λ₁ runs per element
+        => (L2 != 0.0, L1 != 0.0) switch
+        {
+            (true, false) => RowGradient<TSink, SwitchOn, SwitchOff>(alpha, row, parameters, sink),
+            (false, false) => RowGradient<TSink, SwitchOff, SwitchOff>(alpha, row, parameters, sink),
+            (true, true) => RowGradient<TSink, SwitchOn, SwitchOn>(alpha, row, parameters, sink),
+            _ => RowGradient<TSink, SwitchOff, SwitchOn>(alpha, row, parameters, sink),
+        };
+
+    /// <summary>Whether every entry of the one-row gradient of <see cref="RowGradient{TSink}"/> is finite.</summary>
+    /// <param name="alpha">α = ∂ℓ/∂ŷ of the row.</param>
+    /// <param name="row">x, d features.</param>
+    /// <param name="parameters">θ = (w, b) or w.</param>
+    /// <returns>True when every entry is finite.</returns>
+    internal bool RowGradientFinite(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters)
+        => RowGradient(alpha, row, parameters, default(FinitenessCheck));
+
+    private bool RowGradient<TSink, TL2, TL1>(double alpha, ReadOnlySpan<double> row, ReadOnlySpan<double> parameters, TSink sink)
+        where TSink : struct, IRowGradientSink
+        where TL2 : struct, ISwitch
+        where TL1 : struct, ISwitch
+    {
+        var d = row.Length;
+        var p = parameters.Length;
+        var penalised = IncludeBias ? p : d;
+        var l2 = L2;
+        var l1 = L1;
+        ref var x = ref MemoryMarshal.GetReference(row);
+        ref var w = ref MemoryMarshal.GetReference(parameters);
+        var j = 0;
+        var poison = 0.0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var a = Vector256.Create(alpha);
+            var lambda2 = Vector256.Create(l2);
+            var lambda1 = Vector256.Create(l1);
+            var one = Vector256.Create(1.0);
+            var acc = Vector256<double>.Zero;
+            for (; j <= d - 4; j += 4)
+            {
+                var wj = Vector256.LoadUnsafe(ref w, (nuint)j);
+                var gj = Vector256.FusedMultiplyAdd(a, Vector256.LoadUnsafe(ref x, (nuint)j), Vector256<double>.Zero);
+                if (TL2.On)
+                {
+                    gj = Vector256.FusedMultiplyAdd(lambda2, wj, gj);
+                }
+
+                if (TL1.On)
+                {
+                    // sign(w) as Math.Sign gives it: +1, −1, or 0 for 0 and NaN (both comparisons false)
+                    var sign = (Vector256.GreaterThan(wj, Vector256<double>.Zero) & one) - (Vector256.LessThan(wj, Vector256<double>.Zero) & one);
+                    gj += lambda1 * sign;
+                }
+
+                acc += sink.Take(j, gj, wj);
+            }
+
+            poison = Vector256.Sum(acc);
+        }
+
+        for (; j < p; j++)
+        {
+            var gj = j < d ? Math.FusedMultiplyAdd(alpha, Unsafe.Add(ref x, j), 0.0) : 0.0 + alpha;
+            var wj = Unsafe.Add(ref w, j);
+            if (j < penalised)
+            {
+                if (TL2.On)
+                {
+                    gj = Math.FusedMultiplyAdd(l2, wj, gj);
+                }
+
+                if (TL1.On)
+                {
+                    gj += l1 * Math.Sign(double.IsNaN(wj) ? 0.0 : wj);
+                }
+            }
+
+            poison += sink.Take(j, gj, wj);
+        }
+
+        // the sink's answers are summed here, in registers, not kept in the sink
+        return !double.IsNaN(poison);
+    }
+
     /// <summary>A readable form: "Ω = (λ₂/2)‖w‖² + λ₁‖w‖₁ with λ₂ = …, λ₁ = …".</summary>
     /// <returns>The description.</returns>
     public override string ToString()
@@ -177,4 +283,52 @@ public sealed record Regularizer
             throw new ArgumentOutOfRangeException(name, value, $"{name} = {value}; it must be at least 1.");
         }
     }
+}
+
+/// <summary>
+/// Consumes the entries of a one-row gradient as <see cref="Regularizer.RowGradient{TSink}"/> computes them, and answers
+/// 0 where what it made of them is finite and NaN otherwise (r·0 of its result r), which the caller sums. The answer must
+/// be NaN wherever the gradient entry itself is not finite, so that finite answers everywhere also certify the gradient
+/// (the caller then checks the gradient only when an answer was NaN: see <see cref="Regularizer.RowGradientFinite"/>).
+/// </summary>
+internal interface IRowGradientSink
+{
+    /// <summary>Entries index … index + 3 of the gradient, with the parameters they belong to.</summary>
+    /// <returns>0 per lane where the sink's result is finite, NaN where not.</returns>
+    Vector256<double> Take(int index, Vector256<double> gradient, Vector256<double> parameters);
+
+    /// <summary>Entry index of the gradient, with its parameter.</summary>
+    /// <returns>0 where the sink's result is finite, NaN where not.</returns>
+    double Take(int index, double gradient, double parameter);
+}
+
+/// <summary>A compile-time switch: a generic loop over it is compiled once per value, without a test per element.</summary>
+internal interface ISwitch
+{
+    /// <summary>Whether the switch is on.</summary>
+    static abstract bool On { get; }
+}
+
+/// <summary>The switch on.</summary>
+internal readonly struct SwitchOn : ISwitch
+{
+    /// <inheritdoc/>
+    public static bool On => true;
+}
+
+/// <summary>The switch off.</summary>
+internal readonly struct SwitchOff : ISwitch
+{
+    /// <inheritdoc/>
+    public static bool On => false;
+}
+
+/// <summary>The sink that only answers whether each gradient entry is finite (g·0).</summary>
+internal readonly struct FinitenessCheck : IRowGradientSink
+{
+    /// <inheritdoc/>
+    public Vector256<double> Take(int index, Vector256<double> gradient, Vector256<double> parameters) => gradient * Vector256<double>.Zero;
+
+    /// <inheritdoc/>
+    public double Take(int index, double gradient, double parameter) => gradient * 0.0;
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Functional.Models;
 using Functional.Models.Data;
@@ -112,6 +113,8 @@ public static class Trainer
         private readonly BatchPipeline? _pipeline;
         private readonly bool _plainSgd;
         private readonly double _weightDecay;
+        private readonly LinearModel? _oneRowModel;
+        private readonly KernelLoss? _oneRowLoss;
         private int _batchRows;
         private ArraySegment<double> _batchX;
         private ArraySegment<double> _batchY;
@@ -145,6 +148,11 @@ public static class Trainer
             _order = new int[_train.Rows];
             _w = new double[p];
             _plainSgd = !setup.Optimizer.RequiresObjective && setup.Optimizer.IsPlainSgd(out _weightDecay);
+            // per-sample plain SGD on a linear model with one of the core's losses: the fused one-row risk (OneRowRisk)
+            if (_options.Mode == TrainingMode.PerSample && _plainSgd && _options.FusedOneRowStep && _model.OneRow is var (oneRowModel, oneRowLoss))
+            {
+                (_oneRowModel, _oneRowLoss) = (oneRowModel, oneRowLoss);
+            }
         }
 
         /// <summary>The risk of the current batch, for optimizers that re-evaluate it (SAM, steepest descent).</summary>
@@ -234,6 +242,8 @@ public static class Trainer
             }
 
             var stochastic = _options.Mode != TrainingMode.FullBatch;
+            // the fused one-row step writes the new weights here and swaps it with w, instead of copying them back
+            var spare = _next;
             _pipeline?.Begin(_order);
             try
             {
@@ -253,7 +263,7 @@ public static class Trainer
                         // a few rows ahead: one step takes about as long as a load from memory
                         if (start + PrefetchRows < n)
                         {
-                            _train.Prefetch(_order.AsSpan(start + PrefetchRows, 1));
+                            _train.PrefetchRow(_order[start + PrefetchRows]);
                         }
                     }
                     else if (_pipeline is not null)
@@ -274,7 +284,21 @@ public static class Trainer
                         _batchY = new ArraySegment<double>(_batchTargets, 0, _batchRows);
                     }
 
-                    var epsilon = ValueAndGradient(w, _gradient);
+                    double epsilon;
+                    if (_oneRowLoss is not null)
+                    {
+                        if (!OneRowStep(ref w, ref spare, step, plateau, ref rate, out epsilon, out var divergedRisk))
+                        {
+                            return Diverged(state, w, step, smoothed, Current(optimizer, count), generatorState, rate, plateau, divergedRisk);
+                        }
+
+                        count++;
+                        step++;
+                        smoothed = ((1.0 - lambda) * smoothed) + (lambda * epsilon);
+                        continue;
+                    }
+
+                    epsilon = ValueAndGradient(w, _gradient);
                     if (!double.IsFinite(epsilon) || !LinearModel.AllFinite(_gradient))
                     {
                         return Diverged(state, w, step, smoothed, Current(optimizer, count), generatorState, rate, plateau, epsilon);
@@ -409,6 +433,45 @@ public static class Trainer
             return result;
         }
 
+        /// <summary>
+        /// One per-sample plain SGD step on a linear model with one of the core's losses, fused: the row's risk by
+        /// <see cref="LinearModel.OneRowRisk"/> with the update w + (−η(g + τw)) applied in the gradient's own pass
+        /// (<see cref="SgdUpdate"/>), without the general path's argument checks, loss delegate, reductions and separate
+        /// passes. The same bits as <see cref="ValueAndGradient"/> followed by <see cref="SgdStep"/>, and the same outcome at a
+        /// divergence: false, with <paramref name="w"/> unchanged and <paramref name="rate"/> and <paramref name="divergedRisk"/>
+        /// as the general path passes them to <see cref="Diverged"/> (the previous rate and ε when the risk or gradient is not
+        /// finite; this step's rate and +∞ when a new weight is not finite). After a step the new weights are in the array
+        /// <paramref name="w"/> names and the old ones in <paramref name="spare"/>: the two buffers swap instead of a copy back.
+        /// </summary>
+        private bool OneRowStep(ref double[] w, ref double[] spare, long step, PlateauState? plateau, ref double rate, out double epsilon, out double divergedRisk)
+        {
+            // a schedule is a pure function of the step, so asking for this step's rate before the risk (the update runs
+            // inside the gradient's pass) changes no value; it is checked where the general path checks it
+            var stepRate = plateau?.LearningRate ?? _setup.Schedule.At(step);
+            var update = new SgdUpdate(spare, stepRate, _weightDecay);
+            var columns = _train.Columns;
+            epsilon = _oneRowModel!.OneRowRisk(
+                w, _train.Features.Slice(_row * columns, columns), _train.Targets[_row], _oneRowLoss!, _setup.Regularizer, update,
+                out var gradientFinite, out var weightsFinite);
+            if (!double.IsFinite(epsilon) || !gradientFinite)
+            {
+                divergedRisk = epsilon;
+                return false;
+            }
+
+            rate = stepRate;
+            VectorOps.NonNegative(rate, "learningRate");
+            if (!weightsFinite)
+            {
+                divergedRisk = double.PositiveInfinity;
+                return false;
+            }
+
+            (w, spare) = (spare, w);
+            divergedRisk = 0.0;
+            return true;
+        }
+
         /// <summary>How many rows ahead per-sample SGD asks for its row to be loaded.</summary>
         private const int PrefetchRows = 4;
 
@@ -417,26 +480,22 @@ public static class Trainer
             => _plainSgd ? OptimizerState.Empty(optimizer.Kind, optimizer.Dimension, count) : optimizer;
 
         /// <summary>
-        /// One plain SGD step w ← w + u, u = −η(g + τw), with the same operations per element as the SGD rule's update
-        /// followed by the fold's addition (so the same bits), and the finiteness test of the new weights in the same pass:
-        /// w is written only if every new weight is finite.
+        /// One plain SGD step w ← w + u, u = −η(g + τw), by <see cref="SgdUpdate"/> (the same operations per element as the
+        /// SGD rule's update followed by the fold's addition, so the same bits), with the finiteness test of the new weights in
+        /// the same pass: w is written only if every new weight is finite.
         /// </summary>
         private static bool SgdStep(double[] w, double[] gradient, double rate, double decay, double[] next)
         {
+            var update = new SgdUpdate(next, rate, decay);
             var n = w.Length;
             var i = 0;
             var poison = 0.0;
             if (Vector256.IsHardwareAccelerated)
             {
-                var eta = Vector256.Create(-rate);
-                var tau = Vector256.Create(decay);
                 var acc = Vector256<double>.Zero;
                 for (; i <= n - 4; i += 4)
                 {
-                    var wi = Vector256.Create(w.AsSpan(i, 4));
-                    var x = wi + (eta * (Vector256.Create(gradient.AsSpan(i, 4)) + (tau * wi)));
-                    x.CopyTo(next.AsSpan(i, 4));
-                    acc += x * Vector256<double>.Zero;
+                    acc += update.Take(i, Vector256.Create(gradient.AsSpan(i, 4)), Vector256.Create(w.AsSpan(i, 4)));
                 }
 
                 poison = Vector256.Sum(acc);
@@ -444,12 +503,9 @@ public static class Trainer
 
             for (; i < n; i++)
             {
-                var x = w[i] + (-rate * (gradient[i] + (decay * w[i])));
-                next[i] = x;
-                poison += x * 0.0;
+                poison += update.Take(i, gradient[i], w[i]);
             }
 
-            // x·0 is 0 for finite x and NaN otherwise
             if (double.IsNaN(poison))
             {
                 return false;
@@ -457,6 +513,35 @@ public static class Trainer
 
             next.AsSpan(0, n).CopyTo(w);
             return true;
+        }
+
+        /// <summary>
+        /// The plain SGD rule for one weight or four: next = w + (−η(g + τw)), the SGD rule's update followed by the fold's
+        /// addition, written to the next weights; each call answers next·0 (0 where the new weight is finite, NaN where not).
+        /// The weights are finite, so a gradient entry that is not is never made finite (−η·±∞ is ±∞ or NaN): the answer is
+        /// NaN wherever the gradient is not finite, as <see cref="IRowGradientSink"/> asks.
+        /// </summary>
+        private readonly struct SgdUpdate(double[] next, double rate, double decay) : IRowGradientSink
+        {
+            private readonly double[] _next = next;
+            private readonly double _eta = -rate;
+            private readonly double _tau = decay;
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public Vector256<double> Take(int index, Vector256<double> gradient, Vector256<double> parameters)
+            {
+                var x = parameters + (Vector256.Create(_eta) * (gradient + (Vector256.Create(_tau) * parameters)));
+                x.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_next), (nuint)index);
+                return x * Vector256<double>.Zero;
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public double Take(int index, double gradient, double parameter)
+            {
+                var x = parameter + (_eta * (gradient + (_tau * parameter)));
+                _next[index] = x;
+                return x * 0.0;
+            }
         }
 
         private static EpochState Diverged(

@@ -68,6 +68,10 @@ public abstract class TrainingModel
         ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<double> targets, Regularizer regularizer,
         Span<double> gradient, ModelWorkspace workspace, int[] labels);
 
+    /// <summary>The linear model and the core's own loss behind it, for the fold's one-row step
+    /// (<see cref="LinearModel.OneRowRisk"/>); null for any other model or a loss the core did not build.</summary>
+    internal virtual (LinearModel Model, KernelLoss Loss)? OneRow => null;
+
     /// <summary>Writes one margin per row of <paramref name="data"/>; scores must fit in the workspace.</summary>
     internal abstract void Margins(ReadOnlySpan<double> parameters, Dataset data, Span<double> margins, ModelWorkspace workspace);
 
@@ -135,6 +139,8 @@ public abstract class TrainingModel
             ReadOnlySpan<double> parameters, ReadOnlySpan<double> features, ReadOnlySpan<double> targets, Regularizer regularizer,
             Span<double> gradient, ModelWorkspace workspace, int[] labels)
             => model.RiskCore(parameters, features, targets, loss, regularizer, gradient, workspace, lenient: true);
+
+        internal override (LinearModel Model, KernelLoss Loss)? OneRow => KernelLoss.Behind(loss) is { } kernel ? (model, kernel) : null;
 
         internal override void Margins(ReadOnlySpan<double> parameters, Dataset data, Span<double> margins, ModelWorkspace workspace)
         {

@@ -203,6 +203,10 @@ public sealed record TrainingOptions
     /// <summary>The full-data figures are computed after every k-th epoch and the last (see the constructor).</summary>
     public int MetricsEvery { get; }
 
+    /// <summary>Whether per-sample plain SGD on a linear model with one of the core's losses takes the fused one-row step
+    /// (true, the default) or the general risk-then-update path; both give the same bits, and the tests compare them.</summary>
+    internal bool FusedOneRowStep { get; init; } = true;
+
     /// <summary>Whether mini-batches are gathered ahead on two cores (<see cref="BatchPipeline"/>): null decides by the data's
     /// size. Either way the same bits; the tests set it to compare the two.</summary>
     internal bool? GatherAhead { get; init; }
