@@ -263,6 +263,8 @@ internal static class SoftmaxRows
         var ok = Vector256<float>.AllBitsSet;
         var m0 = Vector256.Create(float.NegativeInfinity);
         var m1 = m0;
+        var l0 = Vector256.Create(float.PositiveInfinity);
+        var l1 = l0;
         var i = 0;
         for (; i <= n - 16; i += 16)
         {
@@ -271,13 +273,18 @@ internal static class SoftmaxRows
             ok &= Vector256.LessThan(a, positiveInfinity) & Vector256.LessThan(b, positiveInfinity);
             m0 = Vector256.Max(m0, a);
             m1 = Vector256.Max(m1, b);
+            l0 = Vector256.Min(l0, a);
+            l1 = Vector256.Min(l1, b);
         }
 
         var mv = Vector256.Max(m0, m1);
+        var lv = Vector256.Min(l0, l1);
         var maxF = float.NegativeInfinity;
+        var minF = float.PositiveInfinity;
         for (var k = 0; k < 8; k++)
         {
             maxF = MathF.Max(maxF, mv[k]);
+            minF = MathF.Min(minF, lv[k]);
         }
 
         var tailValid = true;
@@ -286,6 +293,7 @@ internal static class SoftmaxRows
             var v = Unsafe.Add(ref x, j);
             tailValid &= v < float.PositiveInfinity;
             maxF = MathF.Max(maxF, v);
+            minF = MathF.Min(minF, v);
         }
 
         valid = tailValid && Vector256.EqualsAll(ok.AsUInt32(), Vector256<uint>.AllBitsSet);
@@ -311,30 +319,12 @@ internal static class SoftmaxRows
         if (Vector512.IsHardwareAccelerated)
         {
             // sixteen float lanes: o − max in float with its rounding error t recovered exactly (TwoSum) and put back as
-            // e^s·(1 + t); the terms are widened to double only to be summed
-            var shift = Vector512.Create(maxF);
-            var negativeShift = -shift;
-            var s0 = Vector512<double>.Zero;
-            var s1 = Vector512<double>.Zero;
-            for (; i <= n - 16; i += 16)
-            {
-                var o = Vector512.LoadUnsafe(ref x, (nuint)i);
-                var d = o - shift;
-                var back = d - o;
-                var t = (o - (d - back)) + (negativeShift - back);
-                var e = ExpOfNonPositive(d);
-                // t is NaN where o = −∞ (∞ − ∞); e is 0 there, and so must the term be
-                e = Vector512.ConditionalSelect(Vector512.Equals(t, t), Vector512.FusedMultiplyAdd(e, t, e), e);
-                var (lower, upper) = Vector512.Widen(e);
-                s0 += lower;
-                s1 += upper;
-                if (write)
-                {
-                    e.StoreUnsafe(ref g, (nuint)i);
-                }
-            }
-
-            sum = Vector512.Sum(s0 + s1);
+            // e^s·(1 + t); the terms are widened to double only to be summed. A row whose logits all lie within 80 of
+            // its maximum (no −∞, no term near underflow: the usual row) takes the exponential without the range
+            // handling, which is then the identity — the same bits in fewer operations.
+            sum = minF - maxF >= -NormalRange
+                ? FloatExpPass<NormalOnly>(ref x, ref g, n, maxF, write, ref i)
+                : FloatExpPass<FullRange>(ref x, ref g, n, maxF, write, ref i);
         }
         else
         {
@@ -444,6 +434,66 @@ internal static class SoftmaxRows
         }
     }
 
+    /// <summary>Rows whose logits all lie within this of their maximum take <see cref="NormalOnly"/>: e^s of s ≥ −80 is a
+    /// normal float (2^-115 and up), far from the −104 clamp and the subnormal scaling.</summary>
+    internal const float NormalRange = 80f;
+
+    /// <summary>The 512-bit exponential pass of <see cref="RowFloat"/> from <paramref name="i"/> = 0: Σ e^(o − max) in
+    /// double, each term written to <paramref name="g"/> as float when <paramref name="write"/>; <paramref name="i"/> is
+    /// left at the first element of the scalar tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double FloatExpPass<TRange>(ref float x, ref float g, int n, float maxF, bool write, ref int i)
+        where TRange : struct, IExpRange
+    {
+        var shift = Vector512.Create(maxF);
+        var negativeShift = -shift;
+        var s0 = Vector512<double>.Zero;
+        var s1 = Vector512<double>.Zero;
+        for (; i <= n - 16; i += 16)
+        {
+            var o = Vector512.LoadUnsafe(ref x, (nuint)i);
+            var d = o - shift;
+            var back = d - o;
+            var t = (o - (d - back)) + (negativeShift - back);
+            var e = ExpOfNonPositive<TRange>(d);
+            if (TRange.Full)
+            {
+                // t is NaN where o = −∞ (∞ − ∞); e is 0 there, and so must the term be
+                e = Vector512.ConditionalSelect(Vector512.Equals(t, t), Vector512.FusedMultiplyAdd(e, t, e), e);
+            }
+            else
+            {
+                e = Vector512.FusedMultiplyAdd(e, t, e);
+            }
+
+            var (lower, upper) = Vector512.Widen(e);
+            s0 += lower;
+            s1 += upper;
+            if (write)
+            {
+                e.StoreUnsafe(ref g, (nuint)i);
+            }
+        }
+
+        return Vector512.Sum(s0 + s1);
+    }
+
+    /// <summary>Which inputs an exponential must handle: the whole of s ≤ 0, or only s ≥ −<see cref="NormalRange"/>.</summary>
+    internal interface IExpRange
+    {
+        static abstract bool Full { get; }
+    }
+
+    internal readonly struct FullRange : IExpRange
+    {
+        public static bool Full => true;
+    }
+
+    internal readonly struct NormalOnly : IExpRange
+    {
+        public static bool Full => false;
+    }
+
     /// <summary>
     /// e^s in float lanes for s ≤ 0 (−∞ and anything below the smallest subnormal give 0): s = k·ln 2 + r with
     /// |r| ≤ ½ln 2 (Cody–Waite, ln 2 split so k·ln2_hi is exact), e^r by its degree-7 Taylor polynomial (truncation below
@@ -451,10 +501,15 @@ internal static class SoftmaxRows
     /// once. Within about one float ulp.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<float> ExpOfNonPositive(Vector512<float> s)
+    internal static Vector512<float> ExpOfNonPositive(Vector512<float> s) => ExpOfNonPositive<FullRange>(s);
+
+    /// <summary><see cref="ExpOfNonPositive(Vector512{float})"/>; with <see cref="NormalOnly"/> for s ∈ [−80, 0] only, where
+    /// its clamp, underflow mask and subnormal scaling change nothing (the same bits without them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> ExpOfNonPositive<TRange>(Vector512<float> s)
+        where TRange : struct, IExpRange
     {
-        var underflow = Vector512.LessThan(s, Vector512.Create(-104f));
-        var clamped = Vector512.Max(s, Vector512.Create(-104f));
+        var clamped = TRange.Full ? Vector512.Max(s, Vector512.Create(-104f)) : s;
         var k = Vector512.Round(clamped * Vector512.Create(1.44269504f));
         var r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-0.693145751953125f), clamped);
         r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-1.42860677e-6f), r);
@@ -466,12 +521,17 @@ internal static class SoftmaxRows
         p = Vector512.FusedMultiplyAdd(p, r, Vector512<float>.One);
         p = Vector512.FusedMultiplyAdd(p, r, Vector512<float>.One);
         var exponent = Vector512.ConvertToInt32(k);
+        if (!TRange.Full)
+        {
+            return (p.AsInt32() + Vector512.ShiftLeft(exponent, 23)).AsSingle();
+        }
+
         // below 2^-125 the result is subnormal: scale by 2^(k + 100) (normal), then by 2^-100, which rounds once
         var deep = Vector512.LessThan(exponent, Vector512.Create(-125));
         var first = Vector512.ConditionalSelect(deep, exponent + Vector512.Create(100), exponent);
         var scaled = (p.AsInt32() + Vector512.ShiftLeft(first, 23)).AsSingle();
         scaled *= Vector512.ConditionalSelect(deep.AsSingle(), Vector512.Create(7.88860905e-31f), Vector512<float>.One);
-        return Vector512.AndNot(scaled, underflow);
+        return Vector512.AndNot(scaled, Vector512.LessThan(s, Vector512.Create(-104f)));
     }
 
     /// <summary>The same memory as another element type of the same size (T is that type, checked by the caller).</summary>

@@ -63,4 +63,33 @@ public class SoftmaxFloatExpTests
         Assert.Equal(1f, e[1]);
         Assert.Equal(0f, e[2]);
     }
+
+    [Fact]
+    public void Without_the_range_handling_the_same_bits_on_the_normal_range()
+    {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            return;
+        }
+
+        var random = new Random(11);
+        var s = new float[1 << 20];
+        for (var i = 0; i < s.Length; i++)
+        {
+            s[i] = i < 64 ? -(float)i * (SoftmaxRows.NormalRange / 63f) : -(float)(random.NextDouble() * SoftmaxRows.NormalRange);
+        }
+
+        s[1] = -0f;
+        s[2] = -SoftmaxRows.NormalRange;
+        for (var i = 0; i < s.Length; i += 16)
+        {
+            var v = Vector512.Create(s.AsSpan(i, 16));
+            var full = SoftmaxRows.ExpOfNonPositive<SoftmaxRows.FullRange>(v);
+            var normal = SoftmaxRows.ExpOfNonPositive<SoftmaxRows.NormalOnly>(v);
+            if (!Vector512.EqualsAll(full.AsUInt32(), normal.AsUInt32()))
+            {
+                Assert.Fail($"inputs {i} … {i + 15}: {full} against {normal}");
+            }
+        }
+    }
 }
