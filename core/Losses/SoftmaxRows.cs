@@ -116,6 +116,11 @@ internal static class SoftmaxRows
 
             if (!valid)
             {
+                if (stream)
+                {
+                    Sse.StoreFence();
+                }
+
                 return new Partial(0.0, 0.0, false);
             }
 

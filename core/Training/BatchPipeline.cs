@@ -51,15 +51,19 @@ internal sealed class BatchPipeline : IHelperWork
         _data = data;
         _batchSize = batchSize;
         _columns = data.Columns;
-        _features = new double[Slots * batchSize * data.Columns];
+        _features = new double[checked(Slots * batchSize * data.Columns)];
         _targets = new double[Slots * batchSize];
         _spareFeatures = new double[batchSize * data.Columns];
         _spareTargets = new double[batchSize];
     }
 
-    /// <summary>Whether gathering ahead pays: the data set is larger than the caches and there are two cores.</summary>
+    /// <summary>The largest ring, in doubles (32 MB): a ring beyond the caches gains nothing.</summary>
+    private const long MaxRing = 1 << 22;
+
+    /// <summary>Whether gathering ahead pays: the data set is larger than the caches, the ring is not, and there are two cores.</summary>
     internal static bool Pays(Dataset data, int batchSize)
-        => Environment.ProcessorCount >= 2 && (long)data.Rows * data.Columns >= 1 << 20 && data.Rows > batchSize;
+        => Environment.ProcessorCount >= 2 && (long)data.Rows * data.Columns >= 1 << 20 && data.Rows > batchSize
+           && (long)Slots * batchSize * data.Columns <= MaxRing;
 
     /// <summary>Starts an epoch over <paramref name="order"/> (a permutation of the rows, unchanged until <see cref="End"/>)
     /// and offers the helper thread its share.</summary>
@@ -82,8 +86,9 @@ internal sealed class BatchPipeline : IHelperWork
     /// <summary>
     /// The batch <paramref name="index"/> of the epoch: its rows and targets. While it waits the training thread gathers
     /// unclaimed batches itself, spinning without giving up its core (a batch is tens of microseconds away); if the
-    /// batch is still not there after <see cref="RescueSpins"/> rounds (the helper thread lost its core mid-copy) it copies
-    /// the batch into a spare buffer of its own and goes on.
+    /// batch is still not there after <see cref="RescueSpins"/> rounds (the helper thread lost its core mid-copy), or at once
+    /// if nobody has claimed it and its slot still waits for such a copy, it copies the batch into a spare buffer of its
+    /// own and goes on.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal (ArraySegment<double> Features, ArraySegment<double> Targets) Acquire(int index)
@@ -98,7 +103,10 @@ internal sealed class BatchPipeline : IHelperWork
                 continue;
             }
 
-            if (++rounds > _rescueSpins)
+            // unclaimed and not claimable: its slot waits for a stalled copy of the batch a ring earlier, and nobody is
+            // copying this one; waiting would only repeat for every batch until the helper runs again
+            var unclaimed = Volatile.Read(ref _claimNext) <= index;
+            if (unclaimed || ++rounds > _rescueSpins)
             {
                 _data.CopyRows(_order.AsSpan(index * _batchSize, rows), _spareFeatures.AsSpan(0, rows * _columns), _spareTargets.AsSpan(0, rows));
                 return (new ArraySegment<double>(_spareFeatures, 0, rows * _columns), new ArraySegment<double>(_spareTargets, 0, rows));
@@ -124,7 +132,7 @@ internal sealed class BatchPipeline : IHelperWork
         }
 
         var spinner = default(SpinWait);
-        while (Volatile.Read(ref _helper) != Finished)
+        while (Volatile.Read(ref _helper) == Running)
         {
             spinner.SpinOnce(sleep1Threshold: -1);
         }
@@ -150,6 +158,12 @@ internal sealed class BatchPipeline : IHelperWork
                 }
             }
         }
+#pragma warning disable CA1031 // an exception here would end the process from the helper's thread; the training thread
+        // copies whatever batch was left unwritten (rescue), and rethrows whatever the copy really throws
+        catch (Exception)
+        {
+        }
+#pragma warning restore CA1031
         finally
         {
             Volatile.Write(ref _helper, Finished);
@@ -173,11 +187,16 @@ internal sealed class BatchPipeline : IHelperWork
             return false;
         }
 
-        var rows = Rows(next);
-        _data.CopyRows(
-            _order.AsSpan(next * _batchSize, rows),
-            _features.AsSpan(slot * _batchSize * _columns, rows * _columns),
-            _targets.AsSpan(slot * _batchSize, rows));
+        // a batch the training thread already took from its spare buffer is only recorded, so the slot moves on
+        if (next >= Volatile.Read(ref _consumed))
+        {
+            var rows = Rows(next);
+            _data.CopyRows(
+                _order.AsSpan(next * _batchSize, rows),
+                _features.AsSpan(slot * _batchSize * _columns, rows * _columns),
+                _targets.AsSpan(slot * _batchSize, rows));
+        }
+
         Volatile.Write(ref _ready[slot], next);
         return true;
     }
