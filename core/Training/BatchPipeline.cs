@@ -44,6 +44,7 @@ internal sealed class BatchPipeline : IHelperWork
     private int _claimNext;
     private int _consumed;
     private int _helper = Finished;
+    private bool _handedOff;
 
     internal BatchPipeline(Dataset data, int batchSize, int rescueSpins = RescueSpins)
     {
@@ -80,7 +81,7 @@ internal sealed class BatchPipeline : IHelperWork
         _consumed = 0;
         Volatile.Write(ref _claimNext, 0);
         Volatile.Write(ref _helper, Offered);
-        _ = Helper.TryHandOff(this);
+        _handedOff = Helper.TryHandOff(this);
     }
 
     /// <summary>
@@ -101,6 +102,12 @@ internal sealed class BatchPipeline : IHelperWork
             if (TryFillNext(index + Slots))
             {
                 continue;
+            }
+
+            // the helper was busy when the epoch began (another caller's work, or the last epoch's still returning)
+            if (!_handedOff)
+            {
+                _handedOff = Helper.TryHandOff(this);
             }
 
             // unclaimed and not claimable: its slot waits for a stalled copy of the batch a ring earlier, and nobody is
