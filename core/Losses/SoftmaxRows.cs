@@ -152,11 +152,14 @@ internal static class SoftmaxRows
             var a = Vector256.LoadUnsafe(ref x, (nuint)i);
             var b = Vector256.LoadUnsafe(ref x, (nuint)(i + 4));
             ok &= Vector256.LessThan(a, positiveInfinity) & Vector256.LessThan(b, positiveInfinity);
-            m0 = Vector256.Max(m0, a);
-            m1 = Vector256.Max(m1, b);
+            // the processor's max: exact for ordered values, it may keep −0 where +0 ties with it, which no output can
+            // show (a −0 maximum then means two zero logits: every o − max and e^(o − max) is the same, the sum is ≥ 2, so
+            // (max − o_label) + ln S is too); NaN and +∞ are rejected by the check beside it, before the maximum is used
+            m0 = Vector256.MaxNative(m0, a);
+            m1 = Vector256.MaxNative(m1, b);
         }
 
-        var mv = Vector256.Max(m0, m1);
+        var mv = Vector256.MaxNative(m0, m1);
         var max = Math.Max(Math.Max(mv[0], mv[1]), Math.Max(mv[2], mv[3]));
         var tailValid = true;
         for (var j = i; j < n; j++)
@@ -276,14 +279,17 @@ internal static class SoftmaxRows
             var a = Vector256.LoadUnsafe(ref x, (nuint)i);
             var b = Vector256.LoadUnsafe(ref x, (nuint)(i + 8));
             ok &= Vector256.LessThan(a, positiveInfinity) & Vector256.LessThan(b, positiveInfinity);
-            m0 = Vector256.Max(m0, a);
-            m1 = Vector256.Max(m1, b);
-            l0 = Vector256.Min(l0, a);
-            l1 = Vector256.Min(l1, b);
+            // the processor's max: exact for ordered values, it may keep −0 where +0 ties with it, which no output can
+            // show (a −0 maximum then means two zero logits: every o − max and e^(o − max) is the same, the sum is ≥ 2, so
+            // (max − o_label) + ln S is too); NaN and +∞ are rejected by the check beside it, before the maximum is used
+            m0 = Vector256.MaxNative(m0, a);
+            m1 = Vector256.MaxNative(m1, b);
+            l0 = Vector256.MinNative(l0, a);
+            l1 = Vector256.MinNative(l1, b);
         }
 
-        var mv = Vector256.Max(m0, m1);
-        var lv = Vector256.Min(l0, l1);
+        var mv = Vector256.MaxNative(m0, m1);
+        var lv = Vector256.MinNative(l0, l1);
         var maxF = float.NegativeInfinity;
         var minF = float.PositiveInfinity;
         for (var k = 0; k < 8; k++)
@@ -525,7 +531,8 @@ internal static class SoftmaxRows
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(0.5f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512<float>.One);
         p = Vector512.FusedMultiplyAdd(p, r, Vector512<float>.One);
-        var exponent = Vector512.ConvertToInt32(k);
+        // k is a whole number of at most 150 in magnitude: the plain conversion, without the saturating one's fix-ups
+        var exponent = Vector512.ConvertToInt32Native(k);
         if (!TRange.Full)
         {
             return (p.AsInt32() + Vector512.ShiftLeft(exponent, 23)).AsSingle();
