@@ -42,7 +42,17 @@ internal static class Split
         work.Prepare(job, mid, length - mid);
         // Whether or not the helper took it, Finish runs the half here unless the helper has already claimed it.
         _ = Helper.TryHandOff(work);
-        first = job.Run(0, mid);
+        try
+        {
+            first = job.Run(0, mid);
+        }
+        catch
+        {
+            // the job's memory is pinned only by the caller's frame: the helper must be off it before the exception leaves
+            work.Abandon();
+            throw;
+        }
+
         second = work.Finish();
     }
 
@@ -80,7 +90,17 @@ internal static class Helper
             return false;
         }
 
-        EnsureStarted();
+        try
+        {
+            EnsureStarted();
+        }
+        catch (Exception e) when (e is ThreadStartException or OutOfMemoryException)
+        {
+            // no helper thread (the process could not start one): the caller does the work; a later call tries again
+            Volatile.Write(ref s_busy, 0);
+            return false;
+        }
+
         Volatile.Write(ref s_pending, work);
         Wake.Release();
         return true;
@@ -109,8 +129,14 @@ internal static class Helper
         {
             Wake.Wait();
             var work = Interlocked.Exchange(ref s_pending, null);
-            work?.Execute();
-            Volatile.Write(ref s_busy, 0);
+            try
+            {
+                work?.Execute();
+            }
+            finally
+            {
+                Volatile.Write(ref s_busy, 0);
+            }
         }
     }
 }
@@ -163,6 +189,21 @@ internal sealed class SplitWork<TJob, TResult> : IHelperWork
         finally
         {
             Volatile.Write(ref _finished, 1);
+        }
+    }
+
+    /// <summary>The caller gives up on the second half: the helper will skip it, or has finished it when this returns.</summary>
+    internal void Abandon()
+    {
+        if (Interlocked.CompareExchange(ref _claimed, 1, 0) == 0)
+        {
+            return;
+        }
+
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref _finished) == 0)
+        {
+            spinner.SpinOnce();
         }
     }
 
