@@ -190,19 +190,7 @@ internal static partial class VectorMath
         // 2^-k/c stays normal: the ratio is normal and at most 2^1000 (p ≤ 1, q ≥ 2^-1000).
         var scale = (invc.AsInt64() - Vector512.ShiftLeft(k, 52)).AsDouble();
         var r = Vector512.FusedMultiplyAdd(p, scale, -q) * reciprocal;
-        var t1 = Vector512.FusedMultiplyAdd(kd, Vector512.Create(Ln2High), high);
-        var t2 = t1 + r;
-        var lo = ((t1 - t2) + r) + Vector512.FusedMultiplyAdd(kd, Vector512.Create(Ln2Low), low);
-        var r2 = r * r;
-        var r4 = r2 * r2;
-        var p01 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L1), Vector512.Create(L0));
-        var p23 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L3), Vector512.Create(L2));
-        var p45 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L5), Vector512.Create(L4));
-        var p67 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L7), Vector512.Create(L6));
-        var q0 = Vector512.FusedMultiplyAdd(r2, p23, p01);
-        var q1 = Vector512.FusedMultiplyAdd(r2, p67, p45);
-        var g = Vector512.FusedMultiplyAdd(r4, q1, q0);
-        var log = Vector512.FusedMultiplyAdd(r2, g, lo) + t2;
+        var log = LogTail(r, kd, high, low, out var r2, out var g);
         var direct = Vector512.FusedMultiplyAdd(p, log, -d);
         var near = q * r2 * Vector512.FusedMultiplyAdd(one + r, g, one);
         term = Vector512.ConditionalSelect(zero, q, Vector512.ConditionalSelect(central, near, direct));
@@ -250,10 +238,22 @@ internal static partial class VectorMath
         var low = Lookup(LogCentreLow, index);
 
         var r = Vector512.FusedMultiplyAdd(z, invc, Vector512.Create(-1.0));
+        return LogTail(r, kd, high, low, out _, out _);
+    }
+
+    /// <summary>
+    /// ln x = k·ln 2 + ln c + log1p(r) from the reduced argument r, k (as a double) and the table's ln c (high and low
+    /// parts): the two-part sum t1 + r with its rounding error, and log1p(r) − r = r²·g(r) by the degree-7 polynomial in
+    /// Estrin's order. r² and g are handed back for the relative-entropy term, whose central interval reuses them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> LogTail(
+        Vector512<double> r, Vector512<double> kd, Vector512<double> high, Vector512<double> low, out Vector512<double> r2, out Vector512<double> g)
+    {
         var t1 = Vector512.FusedMultiplyAdd(kd, Vector512.Create(Ln2High), high);
         var t2 = t1 + r;
         var lo = ((t1 - t2) + r) + Vector512.FusedMultiplyAdd(kd, Vector512.Create(Ln2Low), low);
-        var r2 = r * r;
+        r2 = r * r;
         var r4 = r2 * r2;
         var p01 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L1), Vector512.Create(L0));
         var p23 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L3), Vector512.Create(L2));
@@ -261,7 +261,7 @@ internal static partial class VectorMath
         var p67 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L7), Vector512.Create(L6));
         var q0 = Vector512.FusedMultiplyAdd(r2, p23, p01);
         var q1 = Vector512.FusedMultiplyAdd(r2, p67, p45);
-        var g = Vector512.FusedMultiplyAdd(r4, q1, q0);
+        g = Vector512.FusedMultiplyAdd(r4, q1, q0);
         return Vector512.FusedMultiplyAdd(r2, g, lo) + t2;
     }
 
