@@ -34,6 +34,10 @@ internal static partial class VectorMath
     private const double E0 = 0.5000000000000001, E1 = 0.16666666666666669, E2 = 0.04166666666359028;
     private const double E3 = 0.008333333332801613, E4 = 0.0013889063588203815, E5 = 0.00019841496303209195;
 
+    // 2^1020 and 2^-1020, exactly (literals: Math.ScaleB is a call the JIT does not fold).
+    private const double TwoToThe1020 = 1.1235582092889474e+307;
+    private const double TwoToTheMinus1020 = 8.900295434028806e-308;
+
     // Inside these bounds e^x needs no special scaling: 2^(n >> 4) stays a normal number.
     private const double ExpFastBound = 708.0;
 
@@ -126,6 +130,27 @@ internal static partial class VectorMath
     {
         var fast = Vector512.LessThanOrEqual(Vector512.Abs(x), Vector512.Create(ExpFastBound));
         return fast.AsUInt64() == Vector512<ulong>.AllBitsSet ? ExpCore(x, Vector512<long>.Zero, Vector512<double>.One) : ExpSpecial(x);
+    }
+
+    /// <summary>
+    /// e^x lane-wise for x ≤ 0 (−∞ gives 0), bit for bit <see cref="Exp(Vector512{double})"/>, without a branch: lanes
+    /// below −708 take the scaled form of the special path by mask (two more operations per vector than the range check
+    /// they replace). NaN is not an input: a NaN lane gives 0 or a tiny number, so callers check NaN elsewhere.
+    /// </summary>
+    /// <remarks>
+    /// For loops that must stay free of calls and cold branches: the JIT's register allocator stores the live vectors
+    /// around a call to the special path (or reloads its constants) on every iteration, to stack slots that are only 16-byte
+    /// aligned, and a 64-byte store and reload that straddle a cache line are slow to forward — the loop then runs at half
+    /// speed or full speed by the alignment of the thread's stack (NOTES, "Speed, seventh slice").
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> ExpOfNonPositive(Vector512<double> x)
+    {
+        var clamped = Vector512.MaxNative(x, Vector512.Create(-746.0));
+        var deep = Vector512.LessThan(clamped, Vector512.Create(-ExpFastBound));
+        var bias = deep.AsInt64() & Vector512.Create(1020L << 52);
+        var factor = Vector512.ConditionalSelect(deep, Vector512.Create(TwoToTheMinus1020), Vector512<double>.One);
+        return ExpCore(clamped, bias, factor);
     }
 
     /// <summary>1/x from the hardware's 14-bit estimate and two Newton steps (FMA), where AVX-512 has it; a division otherwise.</summary>
@@ -278,9 +303,17 @@ internal static partial class VectorMath
         return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.Zero) | ~Vector256.Equals(x, x), Vector256.Create(double.NaN), y);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> LogSpecial(Vector512<double> x)
-        => Vector512.Create(LogSpecial(x.GetLower()), LogSpecial(x.GetUpper()));
+    {
+        var subnormal = Vector512.GreaterThan(x, Vector512<double>.Zero) & Vector512.LessThan(x, Vector512.Create(2.2250738585072014E-308));
+        var scaled = Vector512.ConditionalSelect(subnormal, x * Vector512.Create(4503599627370496.0), x);
+        var extra = subnormal.AsInt64() & Vector512.Create(-52L);
+        var y = LogCore(scaled.AsInt64(), extra);
+        y = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero), Vector512.Create(double.NegativeInfinity), y);
+        y = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512.Create(double.PositiveInfinity)), x, y);
+        return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero) | ~Vector512.Equals(x, x), Vector512.Create(double.NaN), y);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> ExpCore(Vector256<double> x, Vector256<long> exponentBias, Vector256<double> factor)
@@ -338,9 +371,16 @@ internal static partial class VectorMath
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), y, x);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> ExpSpecial(Vector512<double> x)
-        => Vector512.Create(ExpSpecial(x.GetLower()), ExpSpecial(x.GetUpper()));
+    {
+        var clamped = Vector512.Min(Vector512.Max(x, Vector512.Create(-746.0)), Vector512.Create(710.0));
+        var positive = Vector512.GreaterThan(clamped, Vector512<double>.Zero);
+        var bias = Vector512.ConditionalSelect(positive.AsInt64(), Vector512.Create(-1020L << 52), Vector512.Create(1020L << 52));
+        var factor = Vector512.ConditionalSelect(positive, Vector512.Create(TwoToThe1020), Vector512.Create(TwoToTheMinus1020));
+        var y = ExpCore(clamped, bias, factor);
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), y, x);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector256<double> Lookup(ReadOnlySpan<double> table, Vector256<long> index)
