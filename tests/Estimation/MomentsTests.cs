@@ -41,6 +41,49 @@ public class MomentsTests
         Assert.Equal(variance, m.Variance, 1e-12 * variance);
     }
 
+    [Theory]
+    [InlineData(5_000)]
+    [InlineData(2_000_000)]
+    public void Sorted_data_whose_first_values_are_far_from_the_mean_keeps_its_digits(int n)
+    {
+        // x_i = 1e6 + i (ascending): the first 1024 values' mean is ~n/2 below x̄, the one pass's test rejects that
+        // pilot, and the two passes give the exact mean 1e6 + (n − 1)/2 and variance (n² − 1)/12.
+        var x = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = 1e6 + i;
+        }
+
+        Assert.Null(Moments.OnePass<double>(x));
+        var m = Moments.Of<double>(x);
+        var exactMean = 1e6 + ((n - 1) / 2.0);
+        var exactVariance = (((double)n * n) - 1) / 12.0;
+        Assert.Equal(exactMean, m.Mean, 1e-15 * exactMean);
+        Assert.Equal(exactVariance, m.Variance, 1e-14 * exactVariance);
+    }
+
+    [Fact]
+    public void One_pass_and_two_passes_agree_to_the_last_digits_on_unordered_data()
+    {
+        // Gaussian draws around 1e4 (the pilot is close to x̄: one pass) against the same draws with the largest moved to
+        // the front, a far pilot (two passes): the same statistics within a few ulps.
+        var rng = new Random(20261207);
+        var x = new double[300_000];
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] = 1e4 + (3.0 * Math.Sqrt(-2.0 * Math.Log(1.0 - rng.NextDouble())) * Math.Cos(2.0 * Math.PI * rng.NextDouble()));
+        }
+
+        var onePass = Moments.Of<double>(x);
+        Assert.Equal(onePass, Moments.OnePass<double>(x));
+        var reordered = x.OrderByDescending(v => v).ToArray();
+        Assert.Null(Moments.OnePass<double>(reordered));
+        var twoPasses = Moments.Of<double>(reordered);
+        Assert.Equal(twoPasses.Mean, onePass.Mean, 4e-16 * twoPasses.Mean);
+        Assert.Equal(twoPasses.Variance, onePass.Variance, 4e-15 * twoPasses.Variance);
+        Assert.Equal(9.0, onePass.Variance, 0.2);
+    }
+
     [Fact]
     public void Float_input_is_summed_in_double()
     {
