@@ -171,6 +171,7 @@ public sealed record Dataset
         var count = indices.Length;
         var hint = Sse.IsSupported && bytes != 0;
         fixed (double* x = _features)
+        fixed (double* t = _targets)
         fixed (double* f = features)
         {
             for (var k = 0; hint && k < Math.Min(CopyAhead, count); k++)
@@ -182,7 +183,9 @@ public sealed record Dataset
             {
                 if (hint && k + CopyAhead < count)
                 {
-                    HintRow((byte*)(x + ((long)indices[k + CopyAhead] * columns)), bytes, firstLevel: false);
+                    var ahead = indices[k + CopyAhead];
+                    HintRow((byte*)(x + ((long)ahead * columns)), bytes, firstLevel: false);
+                    Sse.Prefetch1(t + ahead);
                 }
 
                 var r = indices[k];
