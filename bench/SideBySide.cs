@@ -133,7 +133,7 @@ public static class SideBySide
 
         if (json is not null)
         {
-            using var writer = new StreamWriter(json);
+            using var writer = new StreamWriter(json, append: true);
             foreach (var r in results.OfType<Result>())
             {
                 writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>

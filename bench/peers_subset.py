@@ -10,7 +10,9 @@ Prints one JSON line per (workload, peer): workload, peer, median_s, elems_per_s
 
 Options: --runs R (default 5); --dump DIR also writes p, q, x as raw little-endian float64 to DIR/{p,q,x}.f64
 (and y, logits.f64, labels.i64 as int64; for `Functional.Bench side-by-side --data DIR`, so both sides time the very same arrays);
---versions prints one JSON object with the python/numpy/scipy/torch versions and exits.
+--versions prints one JSON object with the python/numpy/scipy/torch versions and exits; --only NAME times only the
+workload NAME (side-by-side.sh alternates peer and ours workload by workload); --dump-only writes the arrays and times
+nothing.
 Run with Debian's /usr/bin/python3; imports nothing beyond numpy, scipy and torch (and the standard library)."""
 import argparse
 import json
@@ -124,6 +126,8 @@ def main():
     ap.add_argument("--versions", action="store_true")
     ap.add_argument("--training", action="store_true",
                     help="time only the training workloads (logistic SGD vs torch and sklearn, lbfgs, softmax SGD)")
+    ap.add_argument("--only", metavar="NAME", help="time only this workload (every peer of it)")
+    ap.add_argument("--dump-only", action="store_true", help="with --dump: write the arrays, time nothing")
     a = ap.parse_args()
     if a.runs < 1:
         ap.error("--runs must be >= 1")
@@ -169,7 +173,11 @@ def main():
         ("softmax_ce_value_grad_f64_4096x1000", "torch autograd", lambda: ce_grad(tl, tlab)),
         ("softmax_ce_value_grad_f32_4096x1000", "torch autograd", lambda: ce_grad(tl32, tlab)),
     ]
+    if a.dump_only:
+        return 0
     for name, peer, fn in workloads:
+        if a.only is not None and name != a.only:
+            continue
         secs = bench(fn, a.runs)
         elems = CE_ROWS * CE_CLASSES if name.startswith("softmax_ce") else n
         print(json.dumps(dict(workload=name, peer=peer, median_s=round(secs, 6), elems_per_s=round(elems / secs),
@@ -217,7 +225,11 @@ def training(a):
         ("softmax_sgd_60kx784x10_5ep", "torch SGD", lambda: torch_softmax(tSX, tSY), SOFT_N * 5),
     ]
     runs = min(a.runs, 3)
+    if a.dump_only:
+        return 0
     for name, peer, fn, elems in workloads:
+        if a.only is not None and name != a.only:
+            continue
         # bench() runs fn once to warm up, then `runs` times; the value comes from one more run (all are deterministic)
         secs = bench(fn, runs)
         print(json.dumps(dict(workload=name, peer=peer, median_s=round(secs, 6), elems_per_s=round(elems / secs),

@@ -7,13 +7,18 @@
 # end on both sides), per-sample SGD with scikit-learn's 'optimal' schedule and L2 alpha = 1e-6 vs its SGDClassifier,
 # L-BFGS vs scikit-learn's lbfgs, softmax-regression SGD vs torch (at most 3 runs each; --skip-training leaves them out).
 #
-# usage: bench/side-by-side.sh [--runs N] [--skip-alloc] [--skip-training] [--output FILE]
+# Interleaved: in each of --rounds rounds, every workload is timed by its peers and then by us, back to back, so both
+# sides of a ratio see the same minutes of a machine whose speed changes from minute to minute; the report gives the
+# median of the per-round ratios and each round's ratio.
+#
+# usage: bench/side-by-side.sh [--runs N] [--rounds K] [--skip-alloc] [--skip-training] [--output FILE]
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 python=/usr/bin/python3
 runs=5
+rounds=3
 skip_alloc=0
 skip_training=0
 output="$here/RESULTS.md"
@@ -21,14 +26,16 @@ output="$here/RESULTS.md"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="${2:?--runs needs a value}"; shift 2 ;;
+    --rounds) rounds="${2:?--rounds needs a value}"; shift 2 ;;
     --skip-alloc) skip_alloc=1; shift ;;
     --skip-training) skip_training=1; shift ;;
     --output) output="${2:?--output needs a value}"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "side-by-side.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "side-by-side.sh: --runs must be a positive integer" >&2; exit 2; }
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "side-by-side.sh: --rounds must be a positive integer" >&2; exit 2; }
 
 if [[ ! -x "$python" ]]; then
   echo "side-by-side.sh: $python not found; install Debian's python3 and the peers:" >&2
@@ -41,29 +48,44 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/functional-sbs.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 load_start="$(cat /proc/loadavg 2>/dev/null || echo '?')"
-echo "== peers ($python, $runs runs)" >&2
 # Fails with the install hint (exit 3) when numpy/scipy/torch are missing.
 "$python" "$here/peers_subset.py" --versions > "$work/versions.json"
-"$python" "$here/peers_subset.py" --runs "$runs" --dump "$work/data" | tee "$work/peers.jsonl" >&2
+echo "== data ($python, numpy default_rng(42))" >&2
+"$python" "$here/peers_subset.py" --dump "$work/data" --dump-only
+[[ "$skip_training" -eq 0 ]] && "$python" "$here/peers_subset.py" --training --dump "$work/tdata" --dump-only
 
 echo "== build (Release)" >&2
 dotnet build "$here/Functional.Bench.csproj" -c Release -nologo -v quiet >&2
+bench_dll=(dotnet "$here/bin/Release/net10.0/Functional.Bench.dll")
 
-echo "== ours (side-by-side, $runs runs)" >&2
-dotnet run --no-build -c Release --project "$here/Functional.Bench.csproj" -- \
-  side-by-side --runs "$runs" --data "$work/data" --json "$work/ours.jsonl" >&2
-rm -rf "$work/data"
+kernels=(entropy_f64_1e7 kl_f64_1e7 js_distance_f64_1e7 logsumexp_f64_1e7 bce_logits_value_grad_f64_1e7
+  huber_value_grad_f64_1e7 gaussian_mle_f64_1e7 softmax_ce_value_grad_f64_4096x1000 softmax_ce_value_grad_f32_4096x1000)
+# training: the peer's workload name, then our --only names timed right after it
+training_pairs=("logreg_sgd_100kx50_10ep:logreg_sgd logreg_sgd_optimal" "logreg_fit_100kx50:logreg_fit" "softmax_sgd_60kx784x10_5ep:softmax_sgd")
+peers_files=() ours_files=() tpeers_files=() tours_files=()
+for ((round = 1; round <= rounds; round++)); do
+  echo "== round $round of $rounds: kernels, peers then ours, $runs runs each" >&2
+  for w in "${kernels[@]}"; do
+    "$python" "$here/peers_subset.py" --runs "$runs" --only "$w" | tee -a "$work/peers.$round.jsonl" >&2
+    "${bench_dll[@]}" side-by-side --runs "$runs" --only "$w" --data "$work/data" --json "$work/ours.$round.jsonl" | grep -v '^#' >&2
+  done
+  peers_files+=("$work/peers.$round.jsonl") ours_files+=("$work/ours.$round.jsonl")
+  if [[ "$skip_training" -eq 0 ]]; then
+    echo "== round $round of $rounds: training, peers then ours" >&2
+    for pair in "${training_pairs[@]}"; do
+      "$python" "$here/peers_subset.py" --training --runs "$runs" --only "${pair%%:*}" | tee -a "$work/tpeers.$round.jsonl" >&2
+      for ours_only in ${pair#*:}; do
+        "${bench_dll[@]}" training --runs "$(( runs < 3 ? runs : 3 ))" --only "$ours_only" --data "$work/tdata" \
+          --json "$work/tours.$round.jsonl" | grep -v '^#' >&2
+      done
+    done
+    tpeers_files+=("$work/tpeers.$round.jsonl") tours_files+=("$work/tours.$round.jsonl")
+  fi
+done
+rm -rf "$work/data" "$work/tdata"
 
 training=()
-if [[ "$skip_training" -eq 0 ]]; then
-  echo "== training peers (torch, scikit-learn)" >&2
-  "$python" "$here/peers_subset.py" --training --runs "$runs" --dump "$work/data" | tee "$work/peers_training.jsonl" >&2
-  echo "== training, ours" >&2
-  dotnet run --no-build -c Release --project "$here/Functional.Bench.csproj" -- \
-    training --runs "$(( runs < 3 ? runs : 3 ))" --data "$work/data" --json "$work/ours_training.jsonl" >&2
-  rm -rf "$work/data"
-  training=(--training-peers "$work/peers_training.jsonl" --training-ours "$work/ours_training.jsonl")
-fi
+[[ "$skip_training" -eq 0 ]] && training=(--training-peers "${tpeers_files[@]}" --training-ours "${tours_files[@]}")
 
 alloc=()
 if [[ "$skip_alloc" -eq 0 ]]; then
@@ -82,6 +104,6 @@ if [[ "$skip_alloc" -eq 0 ]]; then
 fi
 
 echo "== report -> $output" >&2
-"$python" "$here/side_by_side_report.py" --peers "$work/peers.jsonl" --ours "$work/ours.jsonl" \
+"$python" "$here/side_by_side_report.py" --peers "${peers_files[@]}" --ours "${ours_files[@]}" \
   --versions "$work/versions.json" --runs "$runs" --repo "$repo" --output "$output" \
   --load-start "$load_start" "${alloc[@]}" "${training[@]}"

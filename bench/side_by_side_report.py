@@ -3,6 +3,7 @@
 BenchmarkDotNet allocation check; prints the tables and writes the markdown report. Standard library only."""
 import argparse
 import csv
+from statistics import median
 import datetime
 import json
 import os
@@ -103,8 +104,8 @@ def fmt_ms(s):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--peers", required=True)
-    ap.add_argument("--ours", required=True)
+    ap.add_argument("--peers", required=True, nargs="+", help="one peers_subset.py output per round")
+    ap.add_argument("--ours", required=True, nargs="+", help="one side-by-side --json output per round, in the same order")
     ap.add_argument("--versions", required=True)
     ap.add_argument("--alloc", help="BenchmarkDotNet *-report.csv of DoubleKernels at n = 1e5 (optional)")
     ap.add_argument("--exact", help="alloc-check --json output (optional)")
@@ -112,39 +113,59 @@ def main():
     ap.add_argument("--repo", required=True)
     ap.add_argument("--output", required=True)
     ap.add_argument("--load-start", default="?", help="/proc/loadavg when the run started")
-    ap.add_argument("--training-peers", help="peers_subset.py --training output (optional)")
-    ap.add_argument("--training-ours", help="Functional.Bench training --json output (optional)")
+    ap.add_argument("--training-peers", nargs="+", help="peers_subset.py --training output, one per round (optional)")
+    ap.add_argument("--training-ours", nargs="+", help="Functional.Bench training --json output, one per round (optional)")
     a = ap.parse_args()
 
-    peers = jsonl(a.peers)
-    ours = {r["workload"]: r for r in jsonl(a.ours)}
+    if len(a.peers) != len(a.ours):
+        ap.error("--peers and --ours need one file per round each")
+    # rounds[r] = (peer rows, {workload: our row}); a ratio is always taken within one round
+    rounds = [(jsonl(p), {r["workload"]: r for r in jsonl(o)}) for p, o in zip(a.peers, a.ours)]
+    ours_any = {w: r for _, o in rounds for w, r in o.items()}
     with open(a.versions, encoding="utf-8") as f:
         versions = json.load(f)
 
     summary, detail, unmet = [], [], []
     for workload, (target, reference) in TARGETS.items():
-        mine = ours.get(workload)
-        rows = [p for p in peers if p["workload"] == workload]
-        if mine is None or not rows:
-            summary.append(f"| {workload} | missing | | | | {target:g}× | NOT MEASURED |")
+        per_round = []  # (our median, best reference row, torch rows, all rows)
+        for peer_rows, ours in rounds:
+            mine = ours.get(workload)
+            rows = [p for p in peer_rows if p["workload"] == workload]
+            reference_rows = [p for p in rows if p["peer"].startswith(reference)]
+            if mine is None or not reference_rows:
+                continue
+            best = min(reference_rows, key=lambda r: r["median_s"])
+            per_round.append((mine, best, [p for p in rows if p["peer"].startswith("torch")], rows))
+        if not per_round:
+            summary.append(f"| {workload} | missing | | | | | {target:g}× | NOT MEASURED |")
             unmet.append(workload)
             continue
-        t = mine["median_s"]
-        detail.append(f"| {workload} | **Functional** {mine['impl'].removeprefix('Functional ')} | {fmt_ms(t)} | "
-                      f"{mine['elems_per_s'] / 1e6:.0f} | 1.00× | {mine['value']:.15g} |")
-        for p in sorted(rows, key=lambda r: r["median_s"]):
-            detail.append(f"| {workload} | {p['peer']} | {fmt_ms(p['median_s'])} | {p['elems_per_s'] / 1e6:.0f} | "
-                          f"{p['median_s'] / t:.2f}× | {p['value']:.15g} |")
-        reference_rows = [p for p in rows if p["peer"].startswith(reference)]
-        torch_rows = [p for p in rows if p["peer"].startswith("torch")]
-        best = min(reference_rows, key=lambda r: r["median_s"])
-        speedup = best["median_s"] / t
+        ratios = [best["median_s"] / mine["median_s"] for mine, best, _, _ in per_round]
+        speedup = median(ratios)
+        t = median([mine["median_s"] for mine, _, _, _ in per_round])
+        best_peer = per_round[0][1]["peer"]
+        best_t = median([best["median_s"] for _, best, _, _ in per_round])
         met = speedup >= target
         if not met:
             unmet.append(workload)
-        torch_cell = "; ".join(f"{fmt_ms(p['median_s'])} ms ({p['median_s'] / t:.2f}×)" for p in torch_rows) or "—"
-        summary.append(f"| {workload} | {fmt_ms(t)} | {best['peer']}: {fmt_ms(best['median_s'])} | **{speedup:.2f}×** | "
-                       f"{target:g}× | {'met' if met else 'NOT met'} | {torch_cell} |")
+        held = sum(r >= target for r in ratios)
+        torch_times = [p["median_s"] for _, _, torch_rows, _ in per_round for p in torch_rows]
+        torch_ratios = [p["median_s"] / mine["median_s"] for mine, _, torch_rows, _ in per_round for p in torch_rows]
+        torch_cell = f"{fmt_ms(median(torch_times))} ms ({median(torch_ratios):.2f}×)" if torch_times else "—"
+        summary.append(f"| {workload} | {fmt_ms(t)} | {best_peer}: {fmt_ms(best_t)} | **{speedup:.2f}×** | "
+                       f"{' / '.join(f'{r:.1f}' for r in ratios)} | {target:g}× | "
+                       f"{'met' if met else 'NOT met'} ({held} of {len(ratios)}) | {torch_cell} |")
+        mine_any = per_round[-1][0]
+        detail.append(f"| {workload} | **Functional** {mine_any['impl'].removeprefix('Functional ')} | {fmt_ms(t)} | "
+                      f"{mine_any['elems_per_s'] / 1e6 * mine_any['median_s'] / t:.0f} | 1.00× | {mine_any['value']:.15g} |")
+        peers_seen = {}
+        for mine, _, _, rows in per_round:
+            for p in rows:
+                peers_seen.setdefault(p["peer"], []).append((p, p["median_s"] / mine["median_s"]))
+        for name, entries in sorted(peers_seen.items(), key=lambda kv: median([p["median_s"] for p, _ in kv[1]])):
+            m = median([p["median_s"] for p, _ in entries])
+            detail.append(f"| {workload} | {name} | {fmt_ms(m)} | {entries[-1][0]['elems_per_s'] / 1e6 * entries[-1][0]['median_s'] / m:.0f} | "
+                          f"{median([r for _, r in entries]):.2f}× | {entries[-1][0]['value']:.15g} |")
 
     # BenchmarkDotNet's Allocated is process-wide bytes / operations of an iteration: a one-off runtime allocation
     # (tiering, OSR, timers) shows as a fraction of an object per call. The exact per-call figure is alloc-check's.
@@ -182,51 +203,60 @@ def main():
         f"- Machine: nproc = {ncpu}, CPU: {cpu_model()} (flags: {cpu_flags()}), {platform.system()} {platform.release()}",
         f"- Load average (1/5/15 min): at start {' '.join(a.load_start.split()[:3])}, at end "
         f"{' '.join(f'{v:.2f}' for v in os.getloadavg())} (a load above nproc means other work shared the CPUs)",
-        f"- .NET: SDK {run(['dotnet', '--version'])}, runtime {next(iter(ours.values()), {}).get('runtime', '?')}",
+        f"- .NET: SDK {run(['dotnet', '--version'])}, runtime {next(iter(ours_any.values()), {}).get('runtime', '?')}",
         f"- Peers: Python {versions.get('python')}, numpy {versions.get('numpy')}, scipy {versions.get('scipy')}, "
         f"torch {versions.get('torch')} (torch.set_num_threads(2)); BLAS/threads env: "
         + (", ".join(f"{k}={v}" for k, v in sorted(blas.items())) or "none set"),
         f"- Method: n = 1e7 float64, the same arrays on both sides (numpy `default_rng(42)`, dumped by "
         f"`peers_subset.py --dump`); each side: warm-up, then median of {a.runs} runs "
-        f"(peers: `time.perf_counter`, ours: `Stopwatch` after tier-1 warm-up).",
+        f"(peers: `time.perf_counter`, ours: `Stopwatch` after tier-1 warm-up). Interleaved: {len(rounds)} round(s), in "
+        f"each every workload timed by its peers and then by us, back to back; a speed-up is the median of the per-round "
+        f"ratios (each listed), times are medians over the rounds.",
     ]
 
     out = ["# Side-by-side results", "", *machine, "",
            "## Targets (speed-up = the reference peer's fastest median / our median; SciPy for the information measures, PyTorch for the losses)", "",
-           "| workload | ours (ms) | fastest reference peer (ms) | speed-up | target | status | torch (ms, speed-up) |",
-           "|---|---:|---|---:|---:|---|---|", *summary, "",
+           "| workload | ours (ms) | fastest reference peer (ms) | speed-up | per round | target | status (rounds met) | torch (ms, speed-up) |",
+           "|---|---:|---|---:|---|---:|---|---|", *summary, "",
            "## Every implementation", "",
            "| workload | implementation | median (ms) | Melem/s | peer/ours | value |",
            "|---|---|---:|---:|---:|---|", *detail, ""]
-    if a.training_peers and a.training_ours and os.path.exists(a.training_peers) and os.path.exists(a.training_ours):
-        tpeers = jsonl(a.training_peers)
-        tours = {r["workload"]: r for r in jsonl(a.training_ours)}
+    if a.training_peers and a.training_ours and all(os.path.exists(p) for p in [*a.training_peers, *a.training_ours]):
+        trounds = [(jsonl(p), {r["workload"]: r for r in jsonl(o)}) for p, o in zip(a.training_peers, a.training_ours)]
         rows = []
         for workload, peer_workload, prefix, target in TRAINING_TARGETS:
-            mine = tours.get(workload)
-            cands = [p for p in tpeers if p["workload"] == peer_workload and p["peer"].startswith(prefix)]
-            if mine is None or not cands:
-                rows.append(f"| {workload} | missing | | | | | {target or '—'} | NOT MEASURED |")
+            per_round = []
+            for tpeers, tours in trounds:
+                mine = tours.get(workload)
+                cands = [p for p in tpeers if p["workload"] == peer_workload and p["peer"].startswith(prefix)]
+                if mine is not None and cands:
+                    per_round.append((mine, min(cands, key=lambda r: r["median_s"])))
+            if not per_round:
+                rows.append(f"| {workload} | missing | | | | | | {target or '—'} | NOT MEASURED |")
                 unmet.append(workload)
                 continue
-            peer = min(cands, key=lambda r: r["median_s"])
-            speedup = peer["median_s"] / mine["median_s"]
-            agree = abs(mine["value"] - peer["value"]) <= LOSS_AGREEMENT * abs(peer["value"])
+            ratios = [peer["median_s"] / mine["median_s"] for mine, peer in per_round]
+            speedup = median(ratios)
+            mine, peer = per_round[-1]
+            ours_t = median([m["median_s"] for m, _ in per_round])
+            peer_t = median([p["median_s"] for _, p in per_round])
+            agree = all(abs(m["value"] - p["value"]) <= LOSS_AGREEMENT * abs(p["value"]) for m, p in per_round)
+            held = sum(r >= target for r in ratios) if target else 0
             if target is None:
                 status = "reported" if agree else "log-loss differs"
             elif not agree:
                 status = "log-losses differ by more than 1 %: not comparable"
             else:
-                status = "met" if speedup >= target else "NOT met"
-            if target is not None and status != "met":
+                status = f"{'met' if speedup >= target else 'NOT met'} ({held} of {len(ratios)})"
+            if target is not None and not status.startswith("met"):
                 unmet.append(f"{workload} vs {prefix}")
             per_epoch = mine.get("bytes_per_epoch", -1)
-            rows.append(f"| {workload} | {fmt_ms(mine['median_s'])} | {mine['value']:.6g} | {peer['peer']}: {fmt_ms(peer['median_s'])} | "
-                        f"{peer['value']:.6g} | **{speedup:.2f}×** | {f'{target:g}×' if target else '—'} | {status} | "
-                        f"{'—' if per_epoch < 0 else f'{per_epoch:g} B'} |")
+            rows.append(f"| {workload} | {fmt_ms(ours_t)} | {mine['value']:.6g} | {peer['peer']}: {fmt_ms(peer_t)} | "
+                        f"{peer['value']:.6g} | **{speedup:.2f}×** | {' / '.join(f'{r:.1f}' for r in ratios)} | "
+                        f"{f'{target:g}×' if target else '—'} | {status} | {'—' if per_epoch < 0 else f'{per_epoch:g} B'} |")
         out += ["## Training (issue 5; value = final mean log-loss on the training set, which must agree within 1 %)", "",
-                "| workload | ours (ms) | our log-loss | peer (ms) | peer log-loss | speed-up | target | status | our steady-state allocation per epoch |",
-                "|---|---:|---:|---|---:|---:|---:|---|---:|", *rows, ""]
+                "| workload | ours (ms) | our log-loss | peer (ms) | peer log-loss | speed-up | per round | target | status (rounds met) | our steady-state allocation per epoch |",
+                "|---|---:|---:|---|---:|---:|---|---:|---|---:|", *rows, ""]
 
     out += ["## Allocations (n = 1e5)", "",
             "BenchmarkDotNet: `--filter '*DoubleKernels*' --job short --inProcess --memory --only-n 100000` (Allocated column). "
@@ -252,7 +282,7 @@ def main():
                     "_Allocation check not rerun (`--skip-alloc`): the table above is from the previous report._", ""]
         else:
             out += ["Not run (`--skip-alloc`).", ""]
-    out += ["Reproduce: `bash bench/side-by-side.sh [--runs N] [--skip-alloc]` (peers need "
+    out += ["Reproduce: `bash bench/side-by-side.sh [--runs N] [--rounds K] [--skip-alloc]` (peers need "
             "`apt-get install -y python3-numpy python3-scipy python3-sklearn python3-torch`). "
             "Timings on a shared 2-core machine are noisy; rerun before drawing conclusions.", ""]
 
