@@ -11,8 +11,9 @@ Prints one JSON line per (workload, peer): workload, peer, median_s, elems_per_s
 Options: --runs R (default 5); --dump DIR also writes p, q, x as raw little-endian float64 to DIR/{p,q,x}.f64
 (and y, logits.f64, labels.i64 as int64; for `Functional.Bench side-by-side --data DIR`, so both sides time the very same arrays);
 --versions prints one JSON object with the python/numpy/scipy/torch versions and exits; --only NAME times only the
-workload NAME (side-by-side.sh alternates peer and ours workload by workload); --dump-only writes the arrays and times
-nothing.
+workload NAME; --serve stays up and times the workload named on each line of stdin, then prints 'done' (side-by-side.sh
+alternates peer and ours workload by workload with one such process, so the peers keep a long-lived process's state);
+--data DIR reads a dump instead of drawing the arrays; --dump-only writes the arrays and times nothing.
 Run with Debian's /usr/bin/python3; imports nothing beyond numpy, scipy and torch (and the standard library)."""
 import argparse
 import json
@@ -128,6 +129,8 @@ def main():
                     help="time only the training workloads (logistic SGD vs torch and sklearn, lbfgs, softmax SGD)")
     ap.add_argument("--only", metavar="NAME", help="time only this workload (every peer of it)")
     ap.add_argument("--dump-only", action="store_true", help="with --dump: write the arrays, time nothing")
+    ap.add_argument("--data", metavar="DIR", help="read the arrays a --dump wrote instead of drawing them again")
+    ap.add_argument("--serve", action="store_true", help="time the workload named on each stdin line, then print 'done'")
     a = ap.parse_args()
     if a.runs < 1:
         ap.error("--runs must be >= 1")
@@ -140,15 +143,20 @@ def main():
     torch.set_num_threads(2)
     if a.training:
         return training(a)
-    rng = np.random.default_rng(42)
     n = 10_000_000
-    p = rng.random(n); p /= p.sum()
-    q = rng.random(n); q /= q.sum()
-    x = rng.standard_normal(n)
-    y = (rng.random(n) < 0.5).astype(np.float64)
-    # peers.py draws these next, in this order: logits ~ N(0, 1) of shape (B, C), then labels ~ U{0..C-1}.
-    logits = rng.standard_normal((CE_ROWS, CE_CLASSES))
-    labels = rng.integers(0, CE_CLASSES, CE_ROWS)
+    if a.data:
+        p, q, x, y, logits = (np.fromfile(os.path.join(a.data, f"{k}.f64"), dtype="<f8") for k in ("p", "q", "x", "y", "logits"))
+        logits = logits.reshape(CE_ROWS, CE_CLASSES)
+        labels = np.fromfile(os.path.join(a.data, "labels.i64"), dtype="<i8")
+    else:
+        rng = np.random.default_rng(42)
+        p = rng.random(n); p /= p.sum()
+        q = rng.random(n); q /= q.sum()
+        x = rng.standard_normal(n)
+        y = (rng.random(n) < 0.5).astype(np.float64)
+        # peers.py draws these next, in this order: logits ~ N(0, 1) of shape (B, C), then labels ~ U{0..C-1}.
+        logits = rng.standard_normal((CE_ROWS, CE_CLASSES))
+        labels = rng.integers(0, CE_CLASSES, CE_ROWS)
     tp, tq, tx, ty = map(torch.from_numpy, (p, q, x, y))
     tl, tlab = torch.from_numpy(logits), torch.from_numpy(labels)
     tl32 = tl.float()
@@ -175,13 +183,26 @@ def main():
     ]
     if a.dump_only:
         return 0
-    for name, peer, fn in workloads:
-        if a.only is not None and name != a.only:
-            continue
-        secs = bench(fn, a.runs)
-        elems = CE_ROWS * CE_CLASSES if name.startswith("softmax_ce") else n
-        print(json.dumps(dict(workload=name, peer=peer, median_s=round(secs, 6), elems_per_s=round(elems / secs),
-                              value=float(fn()))), flush=True)
+    def time_one(only):
+        for name, peer, fn in workloads:
+            if only is not None and name != only:
+                continue
+            secs = bench(fn, a.runs)
+            elems = CE_ROWS * CE_CLASSES if name.startswith("softmax_ce") else n
+            print(json.dumps(dict(workload=name, peer=peer, median_s=round(secs, 6), elems_per_s=round(elems / secs),
+                                  value=float(fn()))), flush=True)
+
+    return serve(time_one) if a.serve else time_one(a.only) or 0
+
+
+def serve(time_one):
+    """--serve: one long-lived process (as the peers live in a real program: their allocators' and thread pools' state
+    carried from call to call) that times the workload named on each line of stdin and then prints 'done'."""
+    for line in sys.stdin:
+        name = line.strip()
+        if name:
+            time_one(name)
+            print("done", flush=True)
     return 0
 
 
@@ -189,20 +210,26 @@ def training(a):
     """Draws the data as peers.py does (the kernels' arrays first, then X, w*, Y), then the softmax data, and times the
     training peers. The value of each line is the final mean log-loss on the whole training set (no penalty term)."""
     from sklearn.linear_model import SGDClassifier, LogisticRegression
-    rng = np.random.default_rng(42)
-    n = 10_000_000
-    for _ in range(2):
+    if a.data:
+        def load(name, shape):
+            return np.fromfile(os.path.join(a.data, f"{name}.f64"), dtype="<f8").reshape(shape)
+        X, Y = load("logreg_X", (TRAIN_N, TRAIN_D)), load("logreg_y", (TRAIN_N,))
+        SX, SY = load("softmax_X", (SOFT_N, SOFT_D)), load("softmax_y", (SOFT_N,)).astype(np.int64)
+    else:
+        rng = np.random.default_rng(42)
+        n = 10_000_000
+        for _ in range(2):
+            rng.random(n)
+        rng.standard_normal(n)
         rng.random(n)
-    rng.standard_normal(n)
-    rng.random(n)
-    rng.standard_normal((CE_ROWS, CE_CLASSES))
-    rng.integers(0, CE_CLASSES, CE_ROWS)
-    X = rng.standard_normal((TRAIN_N, TRAIN_D)); wtrue = rng.standard_normal(TRAIN_D)
-    Y = (rng.random(TRAIN_N) < 1 / (1 + np.exp(-X @ wtrue))).astype(np.float64)
-    # Softmax data (not in peers.py): N(0, 1) features, labels drawn from softmax(3 x·W/√d) by the Gumbel-max trick.
-    SX = rng.standard_normal((SOFT_N, SOFT_D))
-    SW = rng.standard_normal((SOFT_D, SOFT_C))
-    SY = np.argmax(SX @ SW * (3.0 / np.sqrt(SOFT_D)) + rng.gumbel(size=(SOFT_N, SOFT_C)), axis=1)
+        rng.standard_normal((CE_ROWS, CE_CLASSES))
+        rng.integers(0, CE_CLASSES, CE_ROWS)
+        X = rng.standard_normal((TRAIN_N, TRAIN_D)); wtrue = rng.standard_normal(TRAIN_D)
+        Y = (rng.random(TRAIN_N) < 1 / (1 + np.exp(-X @ wtrue))).astype(np.float64)
+        # Softmax data (not in peers.py): N(0, 1) features, labels drawn from softmax(3 x·W/√d) by the Gumbel-max trick.
+        SX = rng.standard_normal((SOFT_N, SOFT_D))
+        SW = rng.standard_normal((SOFT_D, SOFT_C))
+        SY = np.argmax(SX @ SW * (3.0 / np.sqrt(SOFT_D)) + rng.gumbel(size=(SOFT_N, SOFT_C)), axis=1)
     if a.dump:
         os.makedirs(a.dump, exist_ok=True)
         for name, arr in (("logreg_X", X), ("logreg_y", Y), ("softmax_X", SX), ("softmax_y", SY.astype(np.float64))):
@@ -227,14 +254,16 @@ def training(a):
     runs = min(a.runs, 3)
     if a.dump_only:
         return 0
-    for name, peer, fn, elems in workloads:
-        if a.only is not None and name != a.only:
-            continue
-        # bench() runs fn once to warm up, then `runs` times; the value comes from one more run (all are deterministic)
-        secs = bench(fn, runs)
-        print(json.dumps(dict(workload=name, peer=peer, median_s=round(secs, 6), elems_per_s=round(elems / secs),
-                              value=float(fn()))), flush=True)
-    return 0
+    def time_one(only):
+        for name, peer, fn, elems in workloads:
+            if only is not None and name != only:
+                continue
+            # bench() runs fn once to warm up, then `runs` times; the value comes from one more run (all are deterministic)
+            secs = bench(fn, runs)
+            print(json.dumps(dict(workload=name, peer=peer, median_s=round(secs, 6), elems_per_s=round(elems / secs),
+                                  value=float(fn()))), flush=True)
+
+    return serve(time_one) if a.serve else time_one(a.only) or 0
 
 
 if __name__ == "__main__":

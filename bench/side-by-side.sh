@@ -9,7 +9,8 @@
 #
 # Interleaved: in each of --rounds rounds, every workload is timed by its peers and then by us, back to back, so both
 # sides of a ratio see the same minutes of a machine whose speed changes from minute to minute; the report gives the
-# median of the per-round ratios and each round's ratio.
+# median of the per-round ratios and each round's ratio. The peers run in one long-lived Python process per phase
+# (peers_subset.py --serve), as in a real program; ours in a fresh process per workload, warmed to tier-1 code.
 #
 # usage: bench/side-by-side.sh [--runs N] [--rounds K] [--skip-alloc] [--skip-training] [--output FILE]
 set -euo pipefail
@@ -63,25 +64,46 @@ kernels=(entropy_f64_1e7 kl_f64_1e7 js_distance_f64_1e7 logsumexp_f64_1e7 bce_lo
 # training: the peer's workload name, then our --only names timed right after it
 training_pairs=("logreg_sgd_100kx50_10ep:logreg_sgd logreg_sgd_optimal" "logreg_fit_100kx50:logreg_fit" "softmax_sgd_60kx784x10_5ep:softmax_sgd")
 peers_files=() ours_files=() tpeers_files=() tours_files=()
+
+# peer_time WORKLOAD FILE: the serving peers process (coproc PEERS) times WORKLOAD; its JSON lines go to FILE
+peer_time() {
+  local line done=0
+  echo "$1" >&"${PEERS[1]}"
+  while IFS= read -r line <&"${PEERS[0]}"; do
+    [[ "$line" == done ]] && { done=1; break; }
+    echo "$line" | tee -a "$2" >&2
+  done
+  [[ "$done" -eq 1 ]] || { echo "side-by-side.sh: the peers process stopped while timing $1" >&2; exit 1; }
+}
+
+coproc PEERS { "$python" "$here/peers_subset.py" --serve --runs "$runs" --data "$work/data"; }
 for ((round = 1; round <= rounds; round++)); do
   echo "== round $round of $rounds: kernels, peers then ours, $runs runs each" >&2
   for w in "${kernels[@]}"; do
-    "$python" "$here/peers_subset.py" --runs "$runs" --only "$w" | tee -a "$work/peers.$round.jsonl" >&2
+    peer_time "$w" "$work/peers.$round.jsonl"
     "${bench_dll[@]}" side-by-side --runs "$runs" --only "$w" --data "$work/data" --json "$work/ours.$round.jsonl" | grep -v '^#' >&2
   done
   peers_files+=("$work/peers.$round.jsonl") ours_files+=("$work/ours.$round.jsonl")
-  if [[ "$skip_training" -eq 0 ]]; then
+done
+exec {PEERS[1]}>&-
+wait "$PEERS_PID" || true
+
+if [[ "$skip_training" -eq 0 ]]; then
+  coproc PEERS { "$python" "$here/peers_subset.py" --training --serve --runs "$runs" --data "$work/tdata"; }
+  for ((round = 1; round <= rounds; round++)); do
     echo "== round $round of $rounds: training, peers then ours" >&2
     for pair in "${training_pairs[@]}"; do
-      "$python" "$here/peers_subset.py" --training --runs "$runs" --only "${pair%%:*}" | tee -a "$work/tpeers.$round.jsonl" >&2
+      peer_time "${pair%%:*}" "$work/tpeers.$round.jsonl"
       for ours_only in ${pair#*:}; do
         "${bench_dll[@]}" training --runs "$(( runs < 3 ? runs : 3 ))" --only "$ours_only" --data "$work/tdata" \
           --json "$work/tours.$round.jsonl" | grep -v '^#' >&2
       done
     done
     tpeers_files+=("$work/tpeers.$round.jsonl") tours_files+=("$work/tours.$round.jsonl")
-  fi
-done
+  done
+  exec {PEERS[1]}>&-
+  wait "$PEERS_PID" || true
+fi
 rm -rf "$work/data" "$work/tdata"
 
 training=()
