@@ -10,7 +10,7 @@ namespace Functional.Losses;
 /// The fused row kernel of softmax cross-entropy with integer labels, for double and for float in its own lanes: per row
 /// one pass for the maximum (and the NaN/+∞ check), one pass that computes e^(o_j − max) once, sums it and writes it to
 /// the gradient row, and one pass over that row (still in L1) that scales it by 1/S and subtracts the label — one
-/// exponential per logit where the general path takes two. Rows are split over two cores for large batches. A gradient of
+/// exponential per logit where the general path takes two. Large batches go in chunks of rows that two cores claim in turn. A gradient of
 /// 2^20 elements or more (far beyond the caches) is not written twice: the exponentials go to a row of stack scratch and
 /// the scaling pass writes the gradient row once, by non-temporal stores, so its lines are neither read for ownership nor
 /// left to evict the logits (the same bits as in place).
@@ -32,8 +32,8 @@ internal static class SoftmaxRows
     /// <summary>Below this many logits one thread does all rows.</summary>
     private const int SplitThreshold = 1 << 16;
 
-    /// <summary>The split point of rows is computed from rows × this factor by <see cref="Split.Midpoint"/>, which rounds
-    /// to multiples of 1024: half of the rows, rounded down, whatever the row length.</summary>
+    /// <summary>The length handed to <see cref="Split.Run{TJob, TResult}"/> is twice this (so each thread gets a "half",
+    /// which the chunked job ignores); batches of int.MaxValue / this many rows or more stay on one thread.</summary>
     private const int RowUnit = 1024;
 
     /// <summary>From this many gradient elements on (8 MB of double) the gradient rows are streamed past the caches.</summary>
@@ -55,32 +55,62 @@ internal static class SoftmaxRows
             return part.Valid;
         }
 
+        // Rows go in chunks that both threads claim in turn, each chunk's sum kept in its own slot and the slots joined in
+        // chunk order: the bits depend on the row count only, and a helper that starts late or loses its core mid-call
+        // leaves its unclaimed chunks to the caller instead of a half the caller must wait for.
+        var chunkRows = Math.Max(MinChunkRows, (rows + MaxChunks - 1) / MaxChunks);
+        var chunks = (rows + chunkRows - 1) / chunkRows;
+        var parts = stackalloc Partial[chunks];
+        var next = 0;
         fixed (byte* x = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(logits)))
         fixed (int* y = &MemoryMarshal.GetReference(labels))
         fixed (byte* g = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(gradient)))
         {
-            var job = new Job<T>(x, y, gradient.IsEmpty ? null : g, columns, scale, stream);
-            Split.Run(job, rows * RowUnit, out var first, out Partial second);
-            var joined = first.Join(second);
-            total = joined.Total;
-            return joined.Valid;
+            var job = new Job<T>(x, y, gradient.IsEmpty ? null : g, columns, rows, chunkRows, parts, &next, scale, stream);
+            Split.Run(job, 2 * RowUnit, out int _, out int _);
         }
+
+        var joined = parts[0];
+        for (var c = 1; c < chunks; c++)
+        {
+            joined = joined.Join(parts[c]);
+        }
+
+        total = joined.Total;
+        return joined.Valid;
     }
 
-    private readonly unsafe struct Job<T>(void* logits, int* labels, void* gradient, int columns, double scale, bool stream) : ISplitJob<Partial>
+    /// <summary>Rows per chunk at least (64 rows of 1000 logits: 256 KB of float, a few hundred µs of work).</summary>
+    private const int MinChunkRows = 64;
+
+    /// <summary>Chunks at most (their sums live on the caller's stack).</summary>
+    private const int MaxChunks = 256;
+
+    /// <summary>Both threads run <see cref="Run"/>: each claims the next chunk until none is left (the split's halves are
+    /// ignored); chunk c's rows go to <c>parts[c]</c>.</summary>
+    private readonly unsafe struct Job<T>(
+        void* logits, int* labels, void* gradient, int columns, int rows, int chunkRows, Partial* parts, int* next, double scale, bool stream)
+        : ISplitJob<int>
         where T : IFloatingPointIeee754<T>
     {
-        public Partial Run(int start, int length)
+        public int Run(int start, int length)
         {
-            var firstRow = start / RowUnit;
-            var rows = length / RowUnit;
-            return Rows(
-                Split.Span<T>(logits, firstRow * columns, rows * columns),
-                columns,
-                new ReadOnlySpan<int>(labels + firstRow, rows),
-                gradient == null ? Span<T>.Empty : Split.WritableSpan<T>(gradient, firstRow * columns, rows * columns),
-                scale,
-                stream);
+            var chunks = (rows + chunkRows - 1) / chunkRows;
+            int c;
+            while ((c = Interlocked.Increment(ref *next) - 1) < chunks)
+            {
+                var firstRow = c * chunkRows;
+                var count = Math.Min(chunkRows, rows - firstRow);
+                parts[c] = Rows(
+                    Split.Span<T>(logits, firstRow * columns, count * columns),
+                    columns,
+                    new ReadOnlySpan<int>(labels + firstRow, count),
+                    gradient == null ? Span<T>.Empty : Split.WritableSpan<T>(gradient, firstRow * columns, count * columns),
+                    scale,
+                    stream);
+            }
+
+            return 0;
         }
     }
 
