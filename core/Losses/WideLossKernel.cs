@@ -50,7 +50,8 @@ internal readonly struct WidePass<TLoss> : ILossPass<TLoss>
 }
 
 /// <summary>
-/// The 512-bit form of <see cref="LossKernel"/>'s pass: sixteen elements a step (two vectors of eight doubles), the loss
+/// The 512-bit form of <see cref="LossKernel"/>'s pass: sixteen elements a step (two vectors of eight doubles, one per
+/// loop iteration), the loss
 /// values summed plainly inside blocks of <see cref="Block"/> elements and the block sums joined compensated, and the
 /// gradient of a long stretch written with non-temporal stores.
 /// </summary>
@@ -75,8 +76,12 @@ internal static class WideLossKernel
     /// <summary>Non-temporal gradient stores from this many elements (8 MB of double) per stretch: well past the L2.</summary>
     internal const int NonTemporalThreshold = 1 << 20;
 
-    /// <summary>Elements per step of the vector loop; shorter stretches take <see cref="Short"/>.</summary>
+    /// <summary>Elements per step (two vectors) of the vector loop; shorter stretches take <see cref="Short"/>, and the
+    /// last n mod 16 elements the scalar tail.</summary>
     internal const int Step = 16;
+
+    /// <summary>Doubles in a 512-bit vector: the loop's stride.</summary>
+    private const int Lanes = 8;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe Partial Accumulate<T, TLoss, TPredictions, TTargets>(
@@ -105,77 +110,81 @@ internal static class WideLossKernel
             var head = streaming ? (int)((64 - (address % 64)) % 64) / sizeof(double) : 0;
             var recut = Vector512.Create(0L, 1, 2, 3, 4, 5, 6, 7) + Vector512.Create((long)head);
             var pending = Vector512<double>.Zero;
+            var lanes = stackalloc double[8];
 
-            var acc0 = Vector512<double>.Zero;
-            var acc1 = Vector512<double>.Zero;
+            // One vector of eight per iteration (the JIT shared the polynomials' constants between two vectors of one
+            // iteration and stored them to the stack on every iteration); the elements covered, the sixteen lane sums and
+            // the blocks are those of sixteen-element steps: `current` is the sum of the even vectors of each step and
+            // `other` of the odd ones, swapped after every vector, so the bits are the same.
+            var current = Vector512<double>.Zero;
+            var other = Vector512<double>.Zero;
             var inBlock = 0;
+            var end = n - (n % Step);
             var i = 0;
-            for (; i <= n - Step; i += Step)
+            for (; i < end; i += Lanes)
             {
-                Load(predictions, i, out var p0, out var p1);
-                Load(targets, i, out var t0, out var t1);
-                validP &= TPredictions.ValidLanes(p0.GetLower()) & TPredictions.ValidLanes(p0.GetUpper())
-                          & TPredictions.ValidLanes(p1.GetLower()) & TPredictions.ValidLanes(p1.GetUpper());
-                validT &= TTargets.ValidLanes(t0.GetLower()) & TTargets.ValidLanes(t0.GetUpper())
-                          & TTargets.ValidLanes(t1.GetLower()) & TTargets.ValidLanes(t1.GetUpper());
-                var v0 = loss.Value(p0, t0, out var d0);
-                var v1 = loss.Value(p1, t1, out var d1);
+                var p = Load(predictions, i);
+                var t = Load(targets, i);
+                validP &= TPredictions.ValidLanes(p.GetLower()) & TPredictions.ValidLanes(p.GetUpper());
+                validT &= TTargets.ValidLanes(t.GetLower()) & TTargets.ValidLanes(t.GetUpper());
+                var v = loss.Value(p, t, out var d);
                 if (weighted)
                 {
-                    Load(weights, i, out var w0, out var w1);
-                    validW &= NonNegativeDomain.ValidLanes(w0.GetLower()) & NonNegativeDomain.ValidLanes(w0.GetUpper())
-                              & NonNegativeDomain.ValidLanes(w1.GetLower()) & NonNegativeDomain.ValidLanes(w1.GetUpper());
-                    var kept0 = ~Vector512.Equals(w0, Vector512<double>.Zero);
-                    var kept1 = ~Vector512.Equals(w1, Vector512<double>.Zero);
-                    (v0, d0) = (kept0 & (w0 * v0), kept0 & (w0 * d0));
-                    (v1, d1) = (kept1 & (w1 * v1), kept1 & (w1 * d1));
+                    var w = Load(weights, i);
+                    validW &= NonNegativeDomain.ValidLanes(w.GetLower()) & NonNegativeDomain.ValidLanes(w.GetUpper());
+                    var kept = ~Vector512.Equals(w, Vector512<double>.Zero);
+                    (v, d) = (kept & (w * v), kept & (w * d));
                 }
 
-                acc0 += v0 * scale;
-                acc1 += v1 * scale;
-                if (++inBlock == Block / Step)
+                current += v * scale;
+                (current, other) = (other, current);
+                if (++inBlock == Block / Lanes)
                 {
-                    total.Add(new Lanes512(acc0));
-                    total.Add(new Lanes512(acc1));
-                    acc0 = Vector512<double>.Zero;
-                    acc1 = Vector512<double>.Zero;
+                    // eight swaps since the block began: `current` holds the even vectors' sums again
+                    total.Add(new Lanes512(current));
+                    total.Add(new Lanes512(other));
+                    current = Vector512<double>.Zero;
+                    other = Vector512<double>.Zero;
                     inBlock = 0;
                 }
 
                 if (writeValues)
                 {
-                    Store(values, i, v0, v1);
+                    Store(values, i, v);
                 }
 
                 if (writeGradient)
                 {
-                    d0 *= scale;
-                    d1 *= scale;
+                    d *= scale;
                     if (streaming)
                     {
                         var gd = (double*)gradientStart;
                         if (i == 0)
                         {
+                            // through memory, not d[k]: a vector indexed by a variable is kept on the stack everywhere
+                            d.Store(lanes);
                             for (var k = 0; k < head; k++)
                             {
-                                gd[k] = d0[k];
+                                gd[k] = lanes[k];
                             }
                         }
                         else
                         {
-                            Avx512F.PermuteVar8x64x2(pending, recut, d0).StoreAlignedNonTemporal(gd + (i - 8 + head));
+                            Avx512F.PermuteVar8x64x2(pending, recut, d).StoreAlignedNonTemporal(gd + (i - Lanes + head));
                         }
 
-                        Avx512F.PermuteVar8x64x2(d0, recut, d1).StoreAlignedNonTemporal(gd + i + head);
-                        pending = d1;
+                        pending = d;
                     }
                     else
                     {
-                        Store(gradient, i, d0, d1);
+                        Store(gradient, i, d);
                     }
                 }
             }
 
+            // an odd number of swaps never remains: `end` is a multiple of sixteen
+            var acc0 = current;
+            var acc1 = other;
             total.Add(new Lanes512(acc0));
             total.Add(new Lanes512(acc1));
             if (streaming)
@@ -183,9 +192,10 @@ internal static class WideLossKernel
                 // The last vector's lanes from head on were not part of an aligned line; the fence orders the streamed lines
                 // before whatever the caller (or the thread joining this half) does next.
                 var gd = (double*)gradientStart;
+                pending.Store(lanes);
                 for (var k = head; k < 8 && i > 0; k++)
                 {
-                    gd[i - 8 + k] = pending[k];
+                    gd[i - 8 + k] = lanes[k];
                 }
 
                 Sse.StoreFence();
@@ -195,7 +205,9 @@ internal static class WideLossKernel
             var tailValid = LossKernel.ScalarTail<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scaleFactor, i, ref tail);
 
             var valid = tailValid && Vector256.EqualsAll((validP & validT & validW).AsUInt64(), Vector256<ulong>.AllBitsSet);
-            return new Partial(total.Result(tail), 0.0, 0.0, valid);
+            // a copy takes the call: the running sum itself stays in registers (a struct whose address a call sees is kept in memory)
+            var final = total;
+            return new Partial(final.Result(tail), 0.0, 0.0, valid);
         }
     }
 
@@ -220,37 +232,29 @@ internal static class WideLossKernel
         return new Partial(total, 0.0, 0.0, valid);
     }
 
-    /// <summary>Sixteen elements from index i as two vectors of double (float is widened); T is float or double.</summary>
+    /// <summary>Eight elements from index i as a vector of double (float is widened); T is float or double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Load<T>(ReadOnlySpan<T> source, int i, out Vector512<double> lower, out Vector512<double> upper)
+    private static Vector512<double> Load<T>(ReadOnlySpan<T> source, int i)
     {
         if (typeof(T) == typeof(double))
         {
-            ref var start = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(source));
-            lower = Vector512.LoadUnsafe(ref start, (nuint)i);
-            upper = Vector512.LoadUnsafe(ref start, (nuint)(i + Vector512<double>.Count));
+            return Vector512.LoadUnsafe(ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(source)), (nuint)i);
         }
-        else
-        {
-            ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(source));
-            (lower, upper) = Vector512.Widen(Vector512.LoadUnsafe(ref start, (nuint)i));
-        }
+
+        return Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(source)), (nuint)i));
     }
 
-    /// <summary>Two vectors of double as sixteen elements of T at index i (float is narrowed, rounding to nearest).</summary>
+    /// <summary>A vector of double as eight elements of T at index i (float is narrowed, rounding to nearest).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<T>(Span<T> destination, int i, Vector512<double> lower, Vector512<double> upper)
+    private static void Store<T>(Span<T> destination, int i, Vector512<double> value)
     {
         if (typeof(T) == typeof(double))
         {
-            ref var start = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(destination));
-            lower.StoreUnsafe(ref start, (nuint)i);
-            upper.StoreUnsafe(ref start, (nuint)(i + Vector512<double>.Count));
+            value.StoreUnsafe(ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(destination)), (nuint)i);
         }
         else
         {
-            ref var start = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(destination));
-            Vector512.Narrow(lower, upper).StoreUnsafe(ref start, (nuint)i);
+            Avx512F.ConvertToVector256Single(value).StoreUnsafe(ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(destination)), (nuint)i);
         }
     }
 }
