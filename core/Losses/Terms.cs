@@ -151,8 +151,7 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : IWideLossTerm
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<double> Value(Vector512<double> prediction, Vector512<double> target, out Vector512<double> derivative)
     {
-        // NaN and ±∞ predictions are reported by the kernel's domain check; their lanes' values are discarded
-        var e = VectorMath.ExpOfNonPositive(-Vector512.Abs(prediction));
+        var e = VectorMath.Exp(-Vector512.Abs(prediction));
         var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
         var positive = Vector512.GreaterThanOrEqual(prediction, Vector512<double>.Zero);
         derivative = Vector512.ConditionalSelect(positive, (Vector512<double>.One - target) - small, small - target);

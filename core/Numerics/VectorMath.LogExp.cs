@@ -132,27 +132,6 @@ internal static partial class VectorMath
         return fast.AsUInt64() == Vector512<ulong>.AllBitsSet ? ExpCore(x, Vector512<long>.Zero, Vector512<double>.One) : ExpSpecial(x);
     }
 
-    /// <summary>
-    /// e^x lane-wise for x ≤ 0 (−∞ gives 0), bit for bit <see cref="Exp(Vector512{double})"/>, without a branch: lanes
-    /// below −708 take the scaled form of the special path by mask (two more operations per vector than the range check
-    /// they replace). NaN is not an input: a NaN lane gives 0 or a tiny number, so callers check NaN elsewhere.
-    /// </summary>
-    /// <remarks>
-    /// For loops that must stay free of calls and cold branches: the JIT's register allocator stores the live vectors
-    /// around a call to the special path (or reloads its constants) on every iteration, to stack slots that are only 16-byte
-    /// aligned, and a 64-byte store and reload that straddle a cache line are slow to forward — the loop then runs at half
-    /// speed or full speed by the alignment of the thread's stack (NOTES, "Speed, seventh slice").
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> ExpOfNonPositive(Vector512<double> x)
-    {
-        var clamped = Vector512.MaxNative(x, Vector512.Create(-746.0));
-        var deep = Vector512.LessThan(clamped, Vector512.Create(-ExpFastBound));
-        var bias = deep.AsInt64() & Vector512.Create(1020L << 52);
-        var factor = Vector512.ConditionalSelect(deep, Vector512.Create(TwoToTheMinus1020), Vector512<double>.One);
-        return ExpCore(clamped, bias, factor);
-    }
-
     /// <summary>1/x from the hardware's 14-bit estimate and two Newton steps (FMA), where AVX-512 has it; a division otherwise.</summary>
     /// <remarks>Within an ulp of the correctly rounded quotient for normal x whose reciprocal is normal; callers send other lanes elsewhere.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
