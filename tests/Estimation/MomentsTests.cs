@@ -85,6 +85,25 @@ public class MomentsTests
     }
 
     [Fact]
+    public void Huge_values_whose_squared_sum_overflows_keep_their_variance()
+    {
+        // σ = 2e151, n = 100 000: Σd² ≈ 4e307 is finite but (Σd)² ≈ 5e308 overflows (the pilot is δ ≈ σ/90 off); the
+        // variance must still come out ≈ σ² (a −∞ clamped to 0 before the fix)
+        var rng = new Random(151);
+        var x = new double[100_000];
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] = 2e151 * Math.Sqrt(-2.0 * Math.Log(1.0 - rng.NextDouble())) * Math.Cos(2.0 * Math.PI * rng.NextDouble());
+        }
+
+        var onePass = Moments.OnePass<double>(x);
+        Assert.NotNull(onePass);
+        var twoPasses = Moments.Of<double>(x.OrderByDescending(v => v).ToArray());
+        Assert.Equal(twoPasses.Variance, onePass.Value.Variance, 4e-15 * twoPasses.Variance);
+        Assert.Equal(4e302, onePass.Value.Variance, 0.1e302);
+    }
+
+    [Fact]
     public void Float_input_is_summed_in_double()
     {
         var x = new float[100_000];
