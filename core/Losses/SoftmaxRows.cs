@@ -32,8 +32,8 @@ internal static class SoftmaxRows
     /// <summary>Below this many logits one thread does all rows.</summary>
     private const int SplitThreshold = 1 << 16;
 
-    /// <summary>The length handed to <see cref="Split.Run{TJob, TResult}"/> is twice this (so each thread gets a "half",
-    /// which the chunked job ignores); batches of int.MaxValue / this many rows or more stay on one thread.</summary>
+    /// <summary>The length handed to <see cref="Split.Run{TJob, TResult}"/> is twice this, so each thread gets a "half",
+    /// which the chunked job ignores.</summary>
     private const int RowUnit = 1024;
 
     /// <summary>From this many gradient elements on (8 MB of double) the gradient rows are streamed past the caches.</summary>
@@ -48,7 +48,7 @@ internal static class SoftmaxRows
     {
         var rows = labels.Length;
         var stream = gradient.Length >= StreamThreshold && Avx512F.IsSupported;
-        if (logits.Length < SplitThreshold || rows < 2 || rows >= int.MaxValue / RowUnit)
+        if (logits.Length < SplitThreshold || rows < 2)
         {
             var part = Rows(logits, columns, labels, gradient, scale, stream);
             total = part.Total;
@@ -58,7 +58,9 @@ internal static class SoftmaxRows
         // Rows go in chunks that both threads claim in turn, each chunk's sum kept in its own slot and the slots joined in
         // chunk order: the bits depend on the row count only, and a helper that starts late or loses its core mid-call
         // leaves its unclaimed chunks to the caller instead of a half the caller must wait for.
-        var chunkRows = Math.Max(MinChunkRows, (rows + MaxChunks - 1) / MaxChunks);
+        var chunkRows = (int)Math.Max(
+            Math.Min(((long)MinChunkLogits + columns - 1) / columns, ((long)rows + 1) / 2), // at least two chunks: both threads work
+            ((long)rows + MaxChunks - 1) / MaxChunks);
         var chunks = (rows + chunkRows - 1) / chunkRows;
         var parts = stackalloc Partial[chunks];
         var next = 0;
@@ -80,8 +82,9 @@ internal static class SoftmaxRows
         return joined.Valid;
     }
 
-    /// <summary>Rows per chunk at least (64 rows of 1000 logits: 256 KB of float, a few hundred µs of work).</summary>
-    private const int MinChunkRows = 64;
+    /// <summary>Logits per chunk at least (16 rows of 1000: tens of µs of work, far more than a claim costs), unless that
+    /// would leave fewer than two chunks.</summary>
+    private const int MinChunkLogits = 16 * 1024;
 
     /// <summary>Chunks at most (their sums live on the caller's stack).</summary>
     private const int MaxChunks = 256;

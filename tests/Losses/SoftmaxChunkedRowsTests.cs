@@ -15,6 +15,7 @@ public class SoftmaxChunkedRowsTests
     [InlineData(70, 1000)]
     [InlineData(1_000, 131)]
     [InlineData(20_001, 7)]
+    [InlineData(3, 30_000)]
     public void The_bits_do_not_depend_on_which_thread_ran_which_chunk(int rows, int columns)
     {
         var random = new Random(rows + columns);
