@@ -62,14 +62,16 @@ bench_dll=(dotnet "$here/bin/Release/net10.0/Functional.Bench.dll")
 kernels=(entropy_f64_1e7 kl_f64_1e7 js_distance_f64_1e7 logsumexp_f64_1e7 bce_logits_value_grad_f64_1e7
   huber_value_grad_f64_1e7 gaussian_mle_f64_1e7 softmax_ce_value_grad_f64_4096x1000 softmax_ce_value_grad_f32_4096x1000)
 # training: the peer's workload name, then our --only names timed right after it
-training_pairs=("logreg_sgd_100kx50_10ep:logreg_sgd logreg_sgd_optimal" "logreg_fit_100kx50:logreg_fit" "softmax_sgd_60kx784x10_5ep:softmax_sgd")
+# (`--only logreg_sgd` also times logreg_sgd_optimal, our side of the SGDClassifier comparison)
+training_pairs=("logreg_sgd_100kx50_10ep:logreg_sgd" "logreg_fit_100kx50:logreg_fit" "softmax_sgd_60kx784x10_5ep:softmax_sgd")
 peers_files=() ours_files=() tpeers_files=() tours_files=()
 
-# peer_time WORKLOAD FILE: the serving peers process (coproc PEERS) times WORKLOAD; its JSON lines go to FILE
+# peer_time WORKLOAD FILE: the serving peers process times WORKLOAD; its JSON lines go to FILE. The coprocess's
+# descriptors and pid are copied at its start (bash unsets PEERS and PEERS_PID when it reaps the process).
 peer_time() {
   local line done=0
-  echo "$1" >&"${PEERS[1]}"
-  while IFS= read -r line <&"${PEERS[0]}"; do
+  echo "$1" >&"$peers_in" || { echo "side-by-side.sh: the peers process is gone (timing $1)" >&2; exit 1; }
+  while IFS= read -r line <&"$peers_out"; do
     [[ "$line" == done ]] && { done=1; break; }
     echo "$line" | tee -a "$2" >&2
   done
@@ -77,6 +79,7 @@ peer_time() {
 }
 
 coproc PEERS { "$python" "$here/peers_subset.py" --serve --runs "$runs" --data "$work/data"; }
+peers_in=${PEERS[1]} peers_out=${PEERS[0]} peers_pid=$PEERS_PID
 for ((round = 1; round <= rounds; round++)); do
   echo "== round $round of $rounds: kernels, peers then ours, $runs runs each" >&2
   for w in "${kernels[@]}"; do
@@ -85,11 +88,12 @@ for ((round = 1; round <= rounds; round++)); do
   done
   peers_files+=("$work/peers.$round.jsonl") ours_files+=("$work/ours.$round.jsonl")
 done
-exec {PEERS[1]}>&-
-wait "$PEERS_PID" || true
+exec {peers_in}>&-
+wait "$peers_pid" 2>/dev/null || true
 
 if [[ "$skip_training" -eq 0 ]]; then
   coproc PEERS { "$python" "$here/peers_subset.py" --training --serve --runs "$runs" --data "$work/tdata"; }
+  peers_in=${PEERS[1]} peers_out=${PEERS[0]} peers_pid=$PEERS_PID
   for ((round = 1; round <= rounds; round++)); do
     echo "== round $round of $rounds: training, peers then ours" >&2
     for pair in "${training_pairs[@]}"; do
@@ -101,8 +105,8 @@ if [[ "$skip_training" -eq 0 ]]; then
     done
     tpeers_files+=("$work/tpeers.$round.jsonl") tours_files+=("$work/tours.$round.jsonl")
   done
-  exec {PEERS[1]}>&-
-  wait "$PEERS_PID" || true
+  exec {peers_in}>&-
+  wait "$peers_pid" 2>/dev/null || true
 fi
 rm -rf "$work/data" "$work/tdata"
 

@@ -98,6 +98,11 @@ def bytes_cell(v):
     return "—" if v is None else f"{v:g} B"
 
 
+def missing(measured, rounds):
+    """A note for rounds in which a workload was not measured (a failed run), or nothing."""
+    return "" if measured == rounds else f"; not measured in {rounds - measured} round(s)"
+
+
 def fmt_ms(s):
     return f"{s * 1e3:.2f}"
 
@@ -143,8 +148,9 @@ def main():
         ratios = [best["median_s"] / mine["median_s"] for mine, best, _, _ in per_round]
         speedup = median(ratios)
         t = median([mine["median_s"] for mine, _, _, _ in per_round])
-        best_peer = per_round[0][1]["peer"]
         best_t = median([best["median_s"] for _, best, _, _ in per_round])
+        best_names = sorted({best["peer"] for _, best, _, _ in per_round})
+        best_peer = " or ".join(best_names)  # the fastest variant of each round (it may differ between rounds)
         met = speedup >= target
         if not met:
             unmet.append(workload)
@@ -154,7 +160,7 @@ def main():
         torch_cell = f"{fmt_ms(median(torch_times))} ms ({median(torch_ratios):.2f}×)" if torch_times else "—"
         summary.append(f"| {workload} | {fmt_ms(t)} | {best_peer}: {fmt_ms(best_t)} | **{speedup:.2f}×** | "
                        f"{' / '.join(f'{r:.1f}' for r in ratios)} | {target:g}× | "
-                       f"{'met' if met else 'NOT met'} ({held} of {len(ratios)}) | {torch_cell} |")
+                       f"{'met' if met else 'NOT met'} ({held} of {len(ratios)}{missing(len(ratios), len(rounds))}) | {torch_cell} |")
         mine_any = per_round[-1][0]
         detail.append(f"| {workload} | **Functional** {mine_any['impl'].removeprefix('Functional ')} | {fmt_ms(t)} | "
                       f"{mine_any['elems_per_s'] / 1e6 * mine_any['median_s'] / t:.0f} | 1.00× | {mine_any['value']:.15g} |")
@@ -221,8 +227,12 @@ def main():
            "## Every implementation", "",
            "| workload | implementation | median (ms) | Melem/s | peer/ours | value |",
            "|---|---|---:|---:|---:|---|", *detail, ""]
-    if a.training_peers and a.training_ours and all(os.path.exists(p) for p in [*a.training_peers, *a.training_ours]):
-        trounds = [(jsonl(p), {r["workload"]: r for r in jsonl(o)}) for p, o in zip(a.training_peers, a.training_ours)]
+    if a.training_peers or a.training_ours:
+        if len(a.training_peers or []) != len(a.training_ours or []):
+            ap.error("--training-peers and --training-ours need one file per round each")
+        # a round whose file is missing (a failed run) counts as a round without measurements
+        trounds = [(jsonl(p) if os.path.exists(p) else [], {r["workload"]: r for r in jsonl(o)} if os.path.exists(o) else {})
+                   for p, o in zip(a.training_peers, a.training_ours)]
         rows = []
         for workload, peer_workload, prefix, target in TRAINING_TARGETS:
             per_round = []
@@ -247,7 +257,7 @@ def main():
             elif not agree:
                 status = "log-losses differ by more than 1 %: not comparable"
             else:
-                status = f"{'met' if speedup >= target else 'NOT met'} ({held} of {len(ratios)})"
+                status = f"{'met' if speedup >= target else 'NOT met'} ({held} of {len(ratios)}{missing(len(ratios), len(trounds))})"
             if target is not None and not status.startswith("met"):
                 unmet.append(f"{workload} vs {prefix}")
             per_epoch = mine.get("bytes_per_epoch", -1)
