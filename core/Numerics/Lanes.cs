@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Functional.Numerics;
 
@@ -83,6 +84,10 @@ internal interface ILanes<TSelf> :
 
     /// <summary>Loads 2·<see cref="Count"/> elements from index i as two vectors of double (float is widened).</summary>
     static abstract void Load<T>(ReadOnlySpan<T> source, int i, out TSelf lower, out TSelf upper) where T : IFloatingPointIeee754<T>;
+
+    /// <summary>Loads <see cref="Count"/> elements from index i as one vector of double (float is widened): for loops that
+    /// take one vector an iteration, so the JIT does not share (and spill) a term's constants between two.</summary>
+    static abstract TSelf LoadOne<T>(ReadOnlySpan<T> source, int i) where T : IFloatingPointIeee754<T>;
 
     /// <summary>Stores two vectors as 2·<see cref="Count"/> elements of T at index i (float is narrowed, to nearest).</summary>
     static abstract void Store<T>(Span<T> destination, int i, TSelf lower, TSelf upper) where T : IFloatingPointIeee754<T>;
@@ -203,6 +208,19 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 LoadOne<T>(ReadOnlySpan<T> source, int i) where T : IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            return new(Vector256.LoadUnsafe(ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(source)), (nuint)i));
+        }
+
+        return new(Vector256.Create(
+            double.CreateTruncating(source[i]), double.CreateTruncating(source[i + 1]),
+            double.CreateTruncating(source[i + 2]), double.CreateTruncating(source[i + 3])));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store<T>(Span<T> destination, int i, Lanes256 lower, Lanes256 upper) where T : IFloatingPointIeee754<T>
         => Kernel.Store(destination, i, lower.Value, upper.Value);
 }
@@ -305,6 +323,22 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Exp(Lanes512 x) => new(VectorMath.Exp(x.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 LoadOne<T>(ReadOnlySpan<T> source, int i) where T : IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            return new(Vector512.LoadUnsafe(ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(source)), (nuint)i));
+        }
+
+        if (typeof(T) == typeof(float) && Avx512F.IsSupported)
+        {
+            return new(Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(source)), (nuint)i)));
+        }
+
+        return new(Vector512.Create(Lanes256.LoadOne(source, i).Value, Lanes256.LoadOne(source, i + 4).Value));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Load<T>(ReadOnlySpan<T> source, int i, out Lanes512 lower, out Lanes512 upper) where T : IFloatingPointIeee754<T>
