@@ -367,8 +367,8 @@ internal static class SoftmaxRows
             // its maximum (no −∞, no term near underflow: the usual row) takes the exponential without the range
             // handling, which is then the identity — the same bits in fewer operations.
             sum = minF - maxF >= -NormalRange
-                ? FloatExpPass<NormalOnly>(ref x, ref g, n, maxF, write, ref i)
-                : FloatExpPass<FullRange>(ref x, ref g, n, maxF, write, ref i);
+                ? FloatExpPass<SwitchOff>(ref x, ref g, n, maxF, write, ref i)
+                : FloatExpPass<SwitchOn>(ref x, ref g, n, maxF, write, ref i);
         }
         else
         {
@@ -478,16 +478,17 @@ internal static class SoftmaxRows
         }
     }
 
-    /// <summary>Rows whose logits all lie within this of their maximum take <see cref="NormalOnly"/>: e^s of s ≥ −80 is a
-    /// normal float (2^-115 and up), far from the −104 clamp and the subnormal scaling.</summary>
+    /// <summary>Rows whose logits all lie within this of their maximum take the exponential without its range handling
+    /// (<see cref="SwitchOff"/>): e^s of s ≥ −80 is a normal float (2^-115 and up), far from the −104 clamp and the
+    /// subnormal scaling.</summary>
     internal const float NormalRange = 80f;
 
     /// <summary>The 512-bit exponential pass of <see cref="RowFloat"/> from <paramref name="i"/> = 0: Σ e^(o − max) in
     /// double, each term written to <paramref name="g"/> as float when <paramref name="write"/>; <paramref name="i"/> is
     /// left at the first element of the scalar tail.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double FloatExpPass<TRange>(ref float x, ref float g, int n, float maxF, bool write, ref int i)
-        where TRange : struct, IExpRange
+    private static double FloatExpPass<TFullRange>(ref float x, ref float g, int n, float maxF, bool write, ref int i)
+        where TFullRange : struct, ISwitch
     {
         var shift = Vector512.Create(maxF);
         var negativeShift = -shift;
@@ -499,8 +500,8 @@ internal static class SoftmaxRows
             var d = o - shift;
             var back = d - o;
             var t = (o - (d - back)) + (negativeShift - back);
-            var e = ExpOfNonPositive<TRange>(d);
-            if (TRange.Full)
+            var e = ExpOfNonPositive<TFullRange>(d);
+            if (TFullRange.On)
             {
                 // t is NaN where o = −∞ (∞ − ∞); e is 0 there, and so must the term be
                 e = Vector512.ConditionalSelect(Vector512.Equals(t, t), Vector512.FusedMultiplyAdd(e, t, e), e);
@@ -522,21 +523,6 @@ internal static class SoftmaxRows
         return Vector512.Sum(s0 + s1);
     }
 
-    /// <summary>Which inputs an exponential must handle: the whole of s ≤ 0, or only s ≥ −<see cref="NormalRange"/>.</summary>
-    internal interface IExpRange
-    {
-        static abstract bool Full { get; }
-    }
-
-    internal readonly struct FullRange : IExpRange
-    {
-        public static bool Full => true;
-    }
-
-    internal readonly struct NormalOnly : IExpRange
-    {
-        public static bool Full => false;
-    }
 
     /// <summary>
     /// e^s in float lanes for s ≤ 0 (−∞ and anything below the smallest subnormal give 0): s = k·ln 2 + r with
@@ -545,15 +531,16 @@ internal static class SoftmaxRows
     /// once. Within about one float ulp.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<float> ExpOfNonPositive(Vector512<float> s) => ExpOfNonPositive<FullRange>(s);
+    internal static Vector512<float> ExpOfNonPositive(Vector512<float> s) => ExpOfNonPositive<SwitchOn>(s);
 
-    /// <summary><see cref="ExpOfNonPositive(Vector512{float})"/>; with <see cref="NormalOnly"/> for s ∈ [−80, 0] only, where
-    /// its clamp, underflow mask and subnormal scaling change nothing (the same bits without them).</summary>
+    /// <summary><see cref="ExpOfNonPositive(Vector512{float})"/>; with <see cref="SwitchOff"/> (not the full range) for
+    /// s ∈ [−80, 0] only, where its clamp, underflow mask and subnormal scaling change nothing (the same bits without
+    /// them).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<float> ExpOfNonPositive<TRange>(Vector512<float> s)
-        where TRange : struct, IExpRange
+    internal static Vector512<float> ExpOfNonPositive<TFullRange>(Vector512<float> s)
+        where TFullRange : struct, ISwitch
     {
-        var clamped = TRange.Full ? Vector512.Max(s, Vector512.Create(-104f)) : s;
+        var clamped = TFullRange.On ? Vector512.Max(s, Vector512.Create(-104f)) : s;
         var k = Vector512.Round(clamped * Vector512.Create(1.44269504f));
         var r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-0.693145751953125f), clamped);
         r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-1.42860677e-6f), r);
@@ -566,7 +553,7 @@ internal static class SoftmaxRows
         p = Vector512.FusedMultiplyAdd(p, r, Vector512<float>.One);
         // k is a whole number of at most 150 in magnitude: the plain conversion, without the saturating one's fix-ups
         var exponent = Vector512.ConvertToInt32Native(k);
-        if (!TRange.Full)
+        if (!TFullRange.On)
         {
             return (p.AsInt32() + Vector512.ShiftLeft(exponent, 23)).AsSingle();
         }

@@ -205,9 +205,7 @@ internal static class WideLossKernel
             var tailValid = LossKernel.ScalarTail<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scaleFactor, i, ref tail);
 
             var valid = tailValid && Vector256.EqualsAll((validP & validT & validW).AsUInt64(), Vector256<ulong>.AllBitsSet);
-            // a copy takes the call: the running sum itself stays in registers (a struct whose address a call sees is kept in memory)
-            var final = total;
-            return new Partial(final.Result(tail), 0.0, 0.0, valid);
+            return new Partial(total.Result(tail), 0.0, 0.0, valid);
         }
     }
 

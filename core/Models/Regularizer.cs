@@ -302,26 +302,6 @@ internal interface IRowGradientSink
     double Take(int index, double gradient, double parameter);
 }
 
-/// <summary>A compile-time switch: a generic loop over it is compiled once per value, without a test per element.</summary>
-internal interface ISwitch
-{
-    /// <summary>Whether the switch is on.</summary>
-    static abstract bool On { get; }
-}
-
-/// <summary>The switch on.</summary>
-internal readonly struct SwitchOn : ISwitch
-{
-    /// <inheritdoc/>
-    public static bool On => true;
-}
-
-/// <summary>The switch off.</summary>
-internal readonly struct SwitchOff : ISwitch
-{
-    /// <inheritdoc/>
-    public static bool On => false;
-}
 
 /// <summary>The sink that only answers whether each gradient entry is finite (g·0).</summary>
 internal readonly struct FinitenessCheck : IRowGradientSink

@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
 using Functional.Losses;
+using Functional.Numerics;
 
 namespace Functional.Tests.Losses;
 
@@ -84,8 +85,8 @@ public class SoftmaxFloatExpTests
         for (var i = 0; i < s.Length; i += 16)
         {
             var v = Vector512.Create(s.AsSpan(i, 16));
-            var full = SoftmaxRows.ExpOfNonPositive<SoftmaxRows.FullRange>(v);
-            var normal = SoftmaxRows.ExpOfNonPositive<SoftmaxRows.NormalOnly>(v);
+            var full = SoftmaxRows.ExpOfNonPositive<SwitchOn>(v);
+            var normal = SoftmaxRows.ExpOfNonPositive<SwitchOff>(v);
             if (!Vector512.EqualsAll(full.AsUInt32(), normal.AsUInt32()))
             {
                 Assert.Fail($"inputs {i} … {i + 15}: {full} against {normal}");
