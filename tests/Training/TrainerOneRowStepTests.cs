@@ -230,6 +230,24 @@ public class TrainerOneRowStepTests
     }
 
     [Fact]
+    public void Four_dot_products_in_one_pass_have_the_bits_of_four_dot_products()
+    {
+        // Dot2 and Dot4 are one kernel (a compile-time switch for the second pair): both must stay Dot's bits
+        var generator = new SeededGenerator(44);
+        for (var n = 0; n <= 70; n++)
+        {
+            var a = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, n).Select(_ => (2.0 * generator.NextDouble()) - 1.0).ToArray()).ToArray();
+            var b = Enumerable.Range(0, n).Select(_ => 1e3 * ((2.0 * generator.NextDouble()) - 1.0)).ToArray();
+            Dense.Dot4(a[0], a[1], a[2], a[3], b, out var d0, out var d1, out var d2, out var d3);
+            double[] dots = [d0, d1, d2, d3];
+            for (var j = 0; j < 4; j++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(Dense.Dot(a[j], b)), BitConverter.DoubleToInt64Bits(dots[j]));
+            }
+        }
+    }
+
+    [Fact]
     public void A_per_sample_epoch_allocates_nothing_per_step()
     {
         // 4 000 steps an epoch: one byte a step would show; the epoch's own record (state, weights, optimizer state) is < 1 KB
