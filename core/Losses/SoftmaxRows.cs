@@ -10,10 +10,10 @@ namespace Functional.Losses;
 /// The fused row kernel of softmax cross-entropy with integer labels, for double and for float in its own lanes: per row
 /// one pass for the maximum (and the NaN/+∞ check), one pass that computes e^(o_j − max) once, sums it and writes it to
 /// the gradient row, and one pass over that row (still in L1) that scales it by 1/S and subtracts the label — one
-/// exponential per logit where the general path takes two. Large batches go in chunks of rows that two cores claim in turn. A gradient of
-/// 2^20 elements or more (far beyond the caches) is not written twice: the exponentials go to a row of stack scratch and
-/// the scaling pass writes the gradient row once, by non-temporal stores, so its lines are neither read for ownership nor
-/// left to evict the logits (the same bits as in place).
+/// exponential per logit where the general path takes two. Large batches go in chunks of rows that two cores claim in
+/// turn. A gradient of 2^20 elements or more (far beyond the caches) is not written twice: the exponentials go to a row of
+/// stack scratch and the scaling pass writes the gradient row once, by non-temporal stores, so its lines are neither read
+/// for ownership nor left to evict the logits (the same bits as in place).
 /// </summary>
 /// <remarks>
 /// The row sum S = Σ e^(o_j − max) ∈ [1, C] is summed plainly in 8 or 16 double partial sums (16 with 512-bit lanes):
@@ -32,9 +32,6 @@ internal static class SoftmaxRows
     /// <summary>Below this many logits one thread does all rows.</summary>
     private const int SplitThreshold = 1 << 16;
 
-    /// <summary>The length handed to <see cref="Split.Run{TJob, TResult}"/> is twice this, so each thread gets a "half",
-    /// which the chunked job ignores.</summary>
-    private const int RowUnit = 1024;
 
     /// <summary>From this many gradient elements on (8 MB of double) the gradient rows are streamed past the caches.</summary>
     private const int StreamThreshold = 1 << 20;
@@ -69,7 +66,7 @@ internal static class SoftmaxRows
         fixed (byte* g = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(gradient)))
         {
             var job = new Job<T>(x, y, gradient.IsEmpty ? null : g, columns, rows, chunkRows, parts, &next, scale, stream);
-            Split.Run(job, 2 * RowUnit, out int _, out int _);
+            Split.Share(job);
         }
 
         var joined = parts[0];
@@ -89,14 +86,14 @@ internal static class SoftmaxRows
     /// <summary>Chunks at most (their sums live on the caller's stack).</summary>
     private const int MaxChunks = 256;
 
-    /// <summary>Both threads run <see cref="Run"/>: each claims the next chunk until none is left (the split's halves are
-    /// ignored); chunk c's rows go to <c>parts[c]</c>.</summary>
+    /// <summary>Both threads run <see cref="Run"/> (<see cref="Split.Share"/>): each claims the next chunk until none is
+    /// left; chunk c's rows go to <c>parts[c]</c>.</summary>
     private readonly unsafe struct Job<T>(
         void* logits, int* labels, void* gradient, int columns, int rows, int chunkRows, Partial* parts, int* next, double scale, bool stream)
-        : ISplitJob<int>
+        : ISharedJob
         where T : IFloatingPointIeee754<T>
     {
-        public int Run(int start, int length)
+        public void Run()
         {
             var chunks = (rows + chunkRows - 1) / chunkRows;
             int c;
@@ -112,8 +109,6 @@ internal static class SoftmaxRows
                     scale,
                     stream);
             }
-
-            return 0;
         }
     }
 
@@ -573,16 +568,16 @@ internal static class SoftmaxRows
     private static Span<TTo> AsWritable<TFrom, TTo>(Span<TFrom> span)
         => MemoryMarshal.CreateSpan(ref Unsafe.As<TFrom, TTo>(ref MemoryMarshal.GetReference(span)), span.Length);
 
-    /// <summary>The rows of one half: its Neumaier running sum and compensation, kept apart until the halves are joined.</summary>
+    /// <summary>The rows of one chunk: its Neumaier running sum and compensation, kept apart until the chunks are joined.</summary>
     internal readonly record struct Partial(double Sum, double Compensation, bool Valid)
     {
         /// <summary>The compensated total; an infinite sum is returned as is (its compensation is NaN from ∞ − ∞).</summary>
         internal double Total => double.IsFinite(Sum) ? Sum + Compensation : Sum;
 
         /// <summary>
-        /// This half followed by the next, compensated: the two running sums are added with Neumaier's correction and both
-        /// halves' compensations carried, so joining rounds once at the end (adding the two rounded totals would round each
-        /// half's compensation in separately). In this order, so the bits do not depend on which core ran which half.
+        /// This chunk followed by the next, compensated: the two running sums are added with Neumaier's correction and both
+        /// compensations carried, so joining rounds once at the end (adding the two rounded totals would round each
+        /// compensation in separately). In chunk order, so the bits do not depend on which core ran which chunk.
         /// </summary>
         internal Partial Join(Partial next)
         {

@@ -56,6 +56,16 @@ internal static class Split
         second = work.Finish();
     }
 
+    /// <summary>
+    /// Runs <paramref name="job"/> on the calling thread and, when the helper is free, on the helper too, and returns when
+    /// both runs are over. For work the two threads share by claiming pieces of it in turn (an atomic counter), each piece's
+    /// result kept in its own slot: who ran which piece never changes the result, and a helper that starts late or loses
+    /// its core leaves its unclaimed pieces to the caller instead of half of the work.
+    /// </summary>
+    internal static void Share<TJob>(TJob job)
+        where TJob : struct, ISharedJob
+        => Run(new SharedRun<TJob>(job), 2 * 1024, out int _, out int _);
+
     /// <summary>A writable span over pinned memory, from the address a job carries.</summary>
     internal static unsafe Span<T> WritableSpan<T>(void* start, int offset, int length)
         => MemoryMarshal.CreateSpan(ref Unsafe.Add(ref Unsafe.AsRef<T>(start), offset), length);
@@ -63,6 +73,24 @@ internal static class Split
     /// <summary>A span over pinned memory, from the address a job carries.</summary>
     internal static unsafe ReadOnlySpan<T> Span<T>(void* start, int offset, int length)
         => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref Unsafe.AsRef<T>(start), offset), length);
+}
+
+/// <summary>Work that both threads run at once, sharing it out among themselves (see <see cref="Split.Share"/>).</summary>
+internal interface ISharedJob
+{
+    /// <summary>Claims and does pieces of the work until none is left.</summary>
+    void Run();
+}
+
+/// <summary>A shared job as the two "halves" of <see cref="Split.Run"/>: each half runs the whole claiming loop.</summary>
+internal readonly struct SharedRun<TJob>(TJob job) : ISplitJob<int>
+    where TJob : struct, ISharedJob
+{
+    public int Run(int start, int length)
+    {
+        job.Run();
+        return 0;
+    }
 }
 
 /// <summary>Work the helper thread can run.</summary>
