@@ -145,6 +145,10 @@ internal readonly struct PositiveFiniteDomain : IDomain
         => System.Runtime.Intrinsics.Vector256.GreaterThan(values, System.Runtime.Intrinsics.Vector256<double>.Zero)
            & System.Runtime.Intrinsics.Vector256.LessThanOrEqual(values, System.Runtime.Intrinsics.Vector256.Create(double.MaxValue));
 
+    public static System.Runtime.Intrinsics.Vector512<double> ValidLanes(System.Runtime.Intrinsics.Vector512<double> values)
+        => System.Runtime.Intrinsics.Vector512.GreaterThan(values, System.Runtime.Intrinsics.Vector512<double>.Zero)
+           & System.Runtime.Intrinsics.Vector512.LessThanOrEqual(values, System.Runtime.Intrinsics.Vector512.Create(double.MaxValue));
+
     public static bool IsValid(double value) => value is > 0.0 and <= double.MaxValue;
 
     public static string Problem(double value) => double.IsNaN(value) ? "is NaN" : value <= 0.0 ? "is not positive (a variance must be > 0)" : "is infinite";

@@ -122,8 +122,9 @@ internal readonly struct SmoothL1Term(double beta) : ILossTerm
 }
 
 /// <summary>
-/// Binary cross-entropy on a logit x with target t ∈ [0, 1]: (1 − t)·x + log1p(e^−x) for x ≥ 0 and −t·x + log1p(eˣ) below
-/// (= softplus(x) − t·x without the cancellation of max(x, 0) − t·x when t ≈ 1, since 1 − t is exact for t ≥ ½);
+/// Binary cross-entropy on a logit x with target t ∈ [0, 1]: fma(−t, x, max(x, 0)) + log1p(e^−|x|), the linear part
+/// max(x, 0) − t·x rounded once (= softplus(x) − t·x without the cancellation of a rounded max(x, 0) − t·x when t ≈ 1:
+/// at t = 1 and x ≥ 0 it is exactly 0, leaving the tail log1p(e^−x));
 /// derivative σ(x) − t, as (1 − t) − σ(−|x|) for x ≥ 0 and σ(−|x|) − t below, so neither tail rounds to 0.
 /// </summary>
 internal readonly struct BinaryCrossEntropyWithLogitsTerm : IWideLossTerm
@@ -133,8 +134,7 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : IWideLossTerm
         var e = Math.Exp(-Math.Abs(prediction));
         var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
         derivative = prediction >= 0.0 ? (1.0 - target) - small : small - target;
-        var linear = prediction >= 0.0 ? (1.0 - target) * prediction : -target * prediction;
-        return linear + log1p;
+        return Math.FusedMultiplyAdd(-target, prediction, prediction >= 0.0 ? prediction : 0.0) + log1p;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -144,8 +144,7 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : IWideLossTerm
         var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
         var positive = Vector256.GreaterThanOrEqual(prediction, Vector256<double>.Zero);
         derivative = Vector256.ConditionalSelect(positive, (Vector256<double>.One - target) - small, small - target);
-        var linear = Vector256.ConditionalSelect(positive, (Vector256<double>.One - target) * prediction, -target * prediction);
-        return linear + log1p;
+        return Vector256.FusedMultiplyAdd(-target, prediction, positive & prediction) + log1p;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -155,8 +154,7 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : IWideLossTerm
         var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
         var positive = Vector512.GreaterThanOrEqual(prediction, Vector512<double>.Zero);
         derivative = Vector512.ConditionalSelect(positive, (Vector512<double>.One - target) - small, small - target);
-        var linear = Vector512.ConditionalSelect(positive, (Vector512<double>.One - target) * prediction, -target * prediction);
-        return linear + log1p;
+        return Vector512.FusedMultiplyAdd(-target, prediction, positive & prediction) + log1p;
     }
 }
 
@@ -209,44 +207,20 @@ internal static class SharedReciprocal
     }
 
     /// <summary>
-    /// The 512-bit form, with its own logarithm for u = 1 + e ∈ [1, 2] (no exponent to extract, no special values): fdlibm's
-    /// reduction v = u or u/2 (exact) so f = v − 1 (exact) lies in [√½ − 1, √2 − 1], s = f/(2 + f), and
-    /// ln v = f − (f²/2 − s·(f²/2 + R(s²))) with fdlibm's degree-14 minimax R, within 1 ulp. The two quotients 1/u and
-    /// 1/(2 + f) come from one division, q = 1/(u·(2 + f)): s = f·(u·q), a few ulps at most, only multiplies the O(f²)
-    /// part, and r = (2 + f)·q is refined by one Newton step. One division, 12 multiplications or FMAs in the polynomial and about 17 more
-    /// operations, against .NET's general logarithm plus the division (NOTES.md: about 30 % less time for σ and log1p).
+    /// The 512-bit form: log1p(e) by <see cref="VectorMath.Log1POfUnitInterval"/> (a table and a polynomial, no division),
+    /// σ = e/u with u = 1 + e rounded, corrected for that rounding: with l = e − (u − 1) the part of 1 + e that u lost,
+    /// e/(u + l) = q − q·l/u to first order and 1/u = 1 − q, so σ = q − q(1 − q)·l (error O(ε²)). The one division is off
+    /// the logarithm's path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (Vector512<double> Sigmoid, Vector512<double> Log1P) SigmoidAndLog1P(Vector512<double> e)
     {
         var one = Vector512<double>.One;
         var u = one + e;
-        var halved = Vector512.GreaterThan(u, Vector512.Create(1.4142135623730951));
-        var v = Vector512.ConditionalSelect(halved, u * Vector512.Create(0.5), u);
-        var k = halved & one;
-        var f = v - one;
-        var twoPlusF = Vector512.Create(2.0) + f;
-        var q = one / (u * twoPlusF);
-        var s = f * (u * q);
-        // r = (2 + f)·q is off by a few ulps; one Newton step (two FMAs) brings it back to 1/u within about half an ulp, so σ
-        // (and σ − t where it cancels) is as accurate as with its own division.
-        var r = twoPlusF * q;
-        r = Vector512.FusedMultiplyAdd(r, Vector512.FusedMultiplyAdd(-u, r, one), r);
-        var z = s * s;
-        var w = z * z;
-        var odd = w * Vector512.FusedMultiplyAdd(
-            w, Vector512.FusedMultiplyAdd(w, Vector512.Create(1.531383769920937332e-01), Vector512.Create(2.222219843214978396e-01)),
-            Vector512.Create(3.999999999940941908e-01));
-        var even = z * Vector512.FusedMultiplyAdd(
-            w, Vector512.FusedMultiplyAdd(
-                w, Vector512.FusedMultiplyAdd(w, Vector512.Create(1.479819860511658591e-01), Vector512.Create(1.818357216161805012e-01)),
-                Vector512.Create(2.857142874366239149e-01)),
-            Vector512.Create(6.666666666666735130e-01));
-        var halfSquare = Vector512.Create(0.5) * f * f;
-        // ln 2 split in two (fdlibm's ln2_hi, ln2_lo): k·ln2_hi is exact.
-        var low = Vector512.FusedMultiplyAdd(s, halfSquare + (odd + even), k * Vector512.Create(1.90821492927058770002e-10));
-        var log = (k * Vector512.Create(6.93147180369123816490e-01)) - ((halfSquare - low) - f);
-        return (e * r, log + ((e - (u - one)) * r));
+        var q = e / u;
+        var lost = e - (u - one);
+        var sigmoid = Vector512.FusedMultiplyAdd(-(q * (one - q)), lost, q);
+        return (sigmoid, VectorMath.Log1POfUnitInterval(e));
     }
 }
 

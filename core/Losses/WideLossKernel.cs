@@ -96,9 +96,8 @@ internal static class WideLossKernel
         {
             var n = predictions.Length;
             var total = new LaneNeumaier<Lanes512>();
-            var validP = Vector256<double>.AllBitsSet;
-            var validT = Vector256<double>.AllBitsSet;
-            var validW = Vector256<double>.AllBitsSet;
+            // one bit per lane, in a general register: the compares' masks leave the vector registers at once
+            var validLanes = 0xFFUL;
             var scale = Vector512.Create(scaleFactor);
             var writeValues = !values.IsEmpty;
             var writeGradient = !gradient.IsEmpty;
@@ -125,18 +124,17 @@ internal static class WideLossKernel
             {
                 var p = Load(predictions, i);
                 var t = Load(targets, i);
-                validP &= TPredictions.ValidLanes(p.GetLower()) & TPredictions.ValidLanes(p.GetUpper());
-                validT &= TTargets.ValidLanes(t.GetLower()) & TTargets.ValidLanes(t.GetUpper());
+                validLanes &= TPredictions.ValidLanes(p).ExtractMostSignificantBits() & TTargets.ValidLanes(t).ExtractMostSignificantBits();
                 var v = loss.Value(p, t, out var d);
                 if (weighted)
                 {
                     var w = Load(weights, i);
-                    validW &= NonNegativeDomain.ValidLanes(w.GetLower()) & NonNegativeDomain.ValidLanes(w.GetUpper());
+                    validLanes &= NonNegativeDomain.ValidLanes(w).ExtractMostSignificantBits();
                     var kept = ~Vector512.Equals(w, Vector512<double>.Zero);
                     (v, d) = (kept & (w * v), kept & (w * d));
                 }
 
-                current += v * scale;
+                current = Vector512.FusedMultiplyAdd(v, scale, current);
                 (current, other) = (other, current);
                 if (++inBlock == Block / Lanes)
                 {
@@ -204,7 +202,7 @@ internal static class WideLossKernel
             var tail = new ScalarNeumaier();
             var tailValid = LossKernel.ScalarTail<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scaleFactor, i, ref tail);
 
-            var valid = tailValid && Vector256.EqualsAll((validP & validT & validW).AsUInt64(), Vector256<ulong>.AllBitsSet);
+            var valid = tailValid && validLanes == 0xFFUL;
             return new Partial(total.Result(tail), 0.0, 0.0, valid);
         }
     }

@@ -12,6 +12,9 @@ internal interface IDomain
     /// <summary>All bits set in the lanes whose values belong to the domain (NaN never does).</summary>
     static abstract Vector256<double> ValidLanes(Vector256<double> values);
 
+    /// <summary>All bits set in the lanes whose values belong to the domain, on 512-bit lanes.</summary>
+    static abstract Vector512<double> ValidLanes(Vector512<double> values);
+
     static abstract bool IsValid(double value);
 
     /// <summary>Why a value that is not valid is not: "is negative", "is NaN", ...</summary>
@@ -31,6 +34,10 @@ internal readonly struct ProbabilityDomain : IDomain
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> ValidLanes(Vector256<double> values)
         => Vector256.GreaterThanOrEqual(values, Vector256<double>.Zero) & Vector256.LessThanOrEqual(values, Vector256<double>.One);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ValidLanes(Vector512<double> values)
+        => Vector512.GreaterThanOrEqual(values, Vector512<double>.Zero) & Vector512.LessThanOrEqual(values, Vector512<double>.One);
 
     public static bool IsValid(double value) => value is >= 0.0 and <= 1.0;
 
@@ -53,6 +60,9 @@ internal readonly struct UnitIntervalDomain : IDomain
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> ValidLanes(Vector256<double> values) => ProbabilityDomain.ValidLanes(values);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ValidLanes(Vector512<double> values) => ProbabilityDomain.ValidLanes(values);
+
     public static bool IsValid(double value) => ProbabilityDomain.IsValid(value);
 
     public static string Problem(double value) => ProbabilityDomain.Problem(value);
@@ -71,6 +81,10 @@ internal readonly struct LogProbabilityDomain : IDomain
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> ValidLanes(Vector256<double> values)
         => Vector256.LessThanOrEqual(values, Vector256<double>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ValidLanes(Vector512<double> values)
+        => Vector512.LessThanOrEqual(values, Vector512<double>.Zero);
 
     public static bool IsValid(double value) => value <= 0.0;
 
@@ -92,6 +106,10 @@ internal readonly struct NonNegativeDomain : IDomain
     public static Vector256<double> ValidLanes(Vector256<double> values)
         => Vector256.GreaterThanOrEqual(values, Vector256<double>.Zero) & Vector256.LessThanOrEqual(values, Vector256.Create(double.MaxValue));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ValidLanes(Vector512<double> values)
+        => Vector512.GreaterThanOrEqual(values, Vector512<double>.Zero) & Vector512.LessThanOrEqual(values, Vector512.Create(double.MaxValue));
+
     public static bool IsValid(double value) => value is >= 0.0 and <= double.MaxValue;
 
     public static string Problem(double value) => double.IsNaN(value) ? "is NaN" : value < 0.0 ? "is negative" : "is infinite";
@@ -110,6 +128,10 @@ internal readonly struct SignDomain : IDomain
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> ValidLanes(Vector256<double> values)
         => Vector256.Equals(Vector256.Abs(values), Vector256<double>.One);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ValidLanes(Vector512<double> values)
+        => Vector512.Equals(Vector512.Abs(values), Vector512<double>.One);
 
     public static bool IsValid(double value) => value is 1.0 or -1.0;
 
@@ -130,6 +152,10 @@ internal readonly struct FiniteDomain : IDomain
     public static Vector256<double> ValidLanes(Vector256<double> values)
         => Vector256.LessThanOrEqual(Vector256.Abs(values), Vector256.Create(double.MaxValue));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ValidLanes(Vector512<double> values)
+        => Vector512.LessThanOrEqual(Vector512.Abs(values), Vector512.Create(double.MaxValue));
+
     public static bool IsValid(double value) => double.IsFinite(value);
 
     public static string Problem(double value) => double.IsNaN(value) ? "is NaN" : "is infinite";
@@ -140,7 +166,7 @@ internal readonly struct FiniteDomain : IDomain
     public static double Mass(double value) => value;
 }
 
-/// <summary>A domain's lane checks at any lane width: direct for the probability domains, through the 256-bit members otherwise.</summary>
+/// <summary>A domain's lane checks at any lane width: direct for the probability domains, through the domain's members of that width otherwise.</summary>
 internal static class DomainLanes
 {
     /// <summary>All bits set in the lanes whose values belong to the domain.</summary>
@@ -159,8 +185,8 @@ internal static class DomainLanes
             return Narrow<TL>(TDomain.ValidLanes(Unsafe.As<TL, Lanes256>(ref values).Value));
         }
 
-        var wide = Unsafe.As<TL, Lanes512>(ref values).Value;
-        return Wide<TL>(TDomain.ValidLanes(wide.GetLower()), TDomain.ValidLanes(wide.GetUpper()));
+        var valid = TDomain.ValidLanes(Unsafe.As<TL, Lanes512>(ref values).Value);
+        return Unsafe.As<Vector512<double>, TL>(ref valid);
     }
 
     /// <summary>The lanes' contributions to the operand's mass.</summary>

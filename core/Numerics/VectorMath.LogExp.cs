@@ -65,6 +65,37 @@ internal static partial class VectorMath
         -5.5376908816020365e-14, -2.0525566566731986e-14, 1.2447283761386384e-14, 1.2728880023405881e-14,
     ];
 
+    // log1p(e) for e ∈ [0, 1] (the softplus of a non-positive number, e = e^−|x|): j = round(15e), c_j = 1 + j/15 and
+    // invc = 1/c_j rounded, r = (1 + e)·invc − 1 = fma(e, invc, invc − 1) with one rounding (invc − 1 is exact, invc being
+    // in [½, 1]), |r| ≤ 1/30, and log1p(e) = −ln(invc) + log1p(r); −ln(invc) is held as high + low. The table's first entry
+    // is c = 1 exactly, so for e ≤ 1/30 r is e itself and the tail e → 0 is exact to the last bit (NOTES, eighth slice).
+    private static ReadOnlySpan<double> UnitLog1PInverseCentre =>
+    [
+        1.0, 0.9375, 0.8823529411764706, 0.8333333333333334, 0.7894736842105263, 0.75, 0.7142857142857143, 0.6818181818181818,
+        0.6521739130434783, 0.625, 0.6, 0.5769230769230769, 0.5555555555555556, 0.5357142857142857, 0.5172413793103449, 0.5,
+    ];
+
+    private static ReadOnlySpan<double> UnitLog1PCentreHigh =>
+    [
+        0.0, 0.06453852113757118, 0.12516314295400605, 0.1823215567939546,
+        0.2363887780642304, 0.2876820724517809, 0.3364722366212129, 0.38299225225610584,
+        0.4274440148269396, 0.4700036292457356, 0.5108256237659907, 0.5500463369192721,
+        0.587786664902119, 0.6241543090729939, 0.6592456288842639, 0.6931471805599453,
+    ];
+
+    private static ReadOnlySpan<double> UnitLog1PCentreLow =>
+    [
+        0.0, -6.470486661692933e-18, -1.977712360111645e-18, -1.0443212798015191e-17,
+        -1.34181263365586e-17, 2.607160616442564e-17, 1.3741735906944748e-17, 2.527022197490479e-17,
+        -1.132458355229289e-18, -2.3229412495470032e-17, -1.5233815099851014e-18, -3.659934424604737e-18,
+        1.443122479165108e-17, 3.61125986559532e-17, 3.781233647982255e-17, 2.3190468138462996e-17,
+    ];
+
+    // (log1p(r) − r)/r² on |r| ≤ 1/30, degree 8, Chebyshev interpolation in exact arithmetic (error 4e-17 relative).
+    private const double U0 = -0.5, U1 = 0.33333333333332843, U2 = -0.24999999999999553, U3 = 0.20000000005857463;
+    private const double U4 = -0.16666666672036148, U5 = 0.1428569531115486, U6 = -0.124999826062348, U7 = 0.11133870474173527;
+    private const double U8 = -0.10020863131850676;
+
     private static ReadOnlySpan<long> ExpTableBits =>
     [
         0x3FF0000000000000, 0x3FEFB5586CF9890F, 0x3FEF72B83C7D517B, 0x3FEF387A6E756238,
@@ -113,6 +144,37 @@ internal static partial class VectorMath
 
         y = LogCore(bits, Vector512<long>.Zero);
         return true;
+    }
+
+    /// <summary>
+    /// log1p(e) lane-wise on 512-bit lanes for 0 ≤ e ≤ 1 (the range of e^−|x|), within an ulp: a sixteen-entry table
+    /// and a degree-8 polynomial, no exponent to take apart, no special values and no division. Exact in the tail: for
+    /// e ≤ 1/30 the reduced argument is e itself. Lanes outside [0, 1] get a meaningless finite value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> Log1POfUnitInterval(Vector512<double> e)
+    {
+        // j = round(15e), held in the low bits of the shifted sum
+        var index = Vector512.FusedMultiplyAdd(e, Vector512.Create(15.0), Vector512.Create(RoundingShift)).AsInt64() & Vector512.Create(15L);
+        var invc = Lookup(UnitLog1PInverseCentre, index);
+        var high = Lookup(UnitLog1PCentreHigh, index);
+        var low = Lookup(UnitLog1PCentreLow, index);
+        var r = Vector512.FusedMultiplyAdd(e, invc, invc - Vector512<double>.One);
+
+        // high + r with its rounding error (|high| ≥ |r| or high = 0: a Fast2Sum)
+        var sum = high + r;
+        var lo = ((high - sum) + r) + low;
+        var r2 = r * r;
+        var r4 = r2 * r2;
+        var p01 = Vector512.FusedMultiplyAdd(r, Vector512.Create(U1), Vector512.Create(U0));
+        var p23 = Vector512.FusedMultiplyAdd(r, Vector512.Create(U3), Vector512.Create(U2));
+        var p45 = Vector512.FusedMultiplyAdd(r, Vector512.Create(U5), Vector512.Create(U4));
+        var p67 = Vector512.FusedMultiplyAdd(r, Vector512.Create(U7), Vector512.Create(U6));
+        var q0 = Vector512.FusedMultiplyAdd(r2, p23, p01);
+        var q1 = Vector512.FusedMultiplyAdd(r2, p67, p45);
+        var q2 = Vector512.FusedMultiplyAdd(r4, Vector512.Create(U8), q1);
+        var g = Vector512.FusedMultiplyAdd(r4, q2, q0);
+        return Vector512.FusedMultiplyAdd(r2, g, lo) + sum;
     }
 
     /// <summary>e^x lane-wise, within 1 ulp of <see cref="Math.Exp(double)"/>: the one 256-bit vector exponential every kernel uses.</summary>
