@@ -65,30 +65,25 @@ internal static partial class VectorMath
         -5.5376908816020365e-14, -2.0525566566731986e-14, 1.2447283761386384e-14, 1.2728880023405881e-14,
     ];
 
-    // log1p(e) for e ∈ [0, 1] (the softplus of a non-positive number, e = e^−|x|): j = round(15e), c_j = 1 + j/15 and
-    // invc = 1/c_j rounded, r = (1 + e)·invc − 1 = fma(e, invc, invc − 1) with one rounding (invc − 1 is exact, invc being
-    // in [½, 1]), |r| ≤ 1/30, and log1p(e) = −ln(invc) + log1p(r); −ln(invc) is held as high + low. The table's first entry
-    // is c = 1 exactly, so for e ≤ 1/30 r is e itself and the tail e → 0 is exact to the last bit (NOTES, eighth slice).
+    // log1p(e) for e ∈ [0, 1] (the softplus of a non-positive number, e = e^−|x|): j = round(15e), invc ≈ 1/(1 + j/15),
+    // r = (1 + e)·invc − 1 = fma(e, invc, invc − 1) with one rounding (invc − 1 is exact, invc being in [½, 1]), |r| ≤ 1/30,
+    // and log1p(e) = −ln(invc) + log1p(r). Each invc was moved up to 1e9 ulps from 1/(1 + j/15) (r's bound moves by
+    // 1e-7 at most) to where −ln(invc) is a double within 4e-4 ulp, so no low part is needed. The first entry is 1
+    // exactly, so for e ≤ 1/30 r is e itself and the tail e → 0 is exact to the last bit (NOTES, eighth slice).
     private static ReadOnlySpan<double> UnitLog1PInverseCentre =>
     [
-        1.0, 0.9375, 0.8823529411764706, 0.8333333333333334, 0.7894736842105263, 0.75, 0.7142857142857143, 0.6818181818181818,
-        0.6521739130434783, 0.625, 0.6, 0.5769230769230769, 0.5555555555555556, 0.5357142857142857, 0.5172413793103449, 0.5,
+        1.0, 0.9374999549127323, 0.8823529770263742, 0.8333333705739403,
+        0.7894736309409301, 0.7500000355147396, 0.7142857223659322, 0.6818182584824678,
+        0.6521739579754876, 0.6249999394932576, 0.6000001056669533, 0.5769231775584719,
+        0.5555555641180784, 0.5357142506072579, 0.5172414334786102, 0.5000000525734644,
     ];
 
-    private static ReadOnlySpan<double> UnitLog1PCentreHigh =>
+    private static ReadOnlySpan<double> UnitLog1PMinusLogInverseCentre =>
     [
-        0.0, 0.06453852113757118, 0.12516314295400605, 0.1823215567939546,
-        0.2363887780642304, 0.2876820724517809, 0.3364722366212129, 0.38299225225610584,
-        0.4274440148269396, 0.4700036292457356, 0.5108256237659907, 0.5500463369192721,
-        0.587786664902119, 0.6241543090729939, 0.6592456288842639, 0.6931471805599453,
-    ];
-
-    private static ReadOnlySpan<double> UnitLog1PCentreLow =>
-    [
-        0.0, -6.470486661692933e-18, -1.977712360111645e-18, -1.0443212798015191e-17,
-        -1.34181263365586e-17, 2.607160616442564e-17, 1.3741735906944748e-17, 2.527022197490479e-17,
-        -1.132458355229289e-18, -2.3229412495470032e-17, -1.5233815099851014e-18, -3.659934424604737e-18,
-        1.443122479165108e-17, 3.61125986559532e-17, 3.781233647982255e-17, 2.3190468138462996e-17,
+        0.0, 0.06453856923065787, 0.12516310232411612, 0.18232151210522726,
+        0.23638884553905448, 0.2876820250987959, 0.33647222530890786, 0.38299213981515934,
+        0.42744394593119434, 0.47000372605652807, 0.5108254476544174, 0.5500461624846026,
+        0.587786649489578, 0.6241543746061147, 0.6592455241589564, 0.6931470754130221,
     ];
 
     // (log1p(r) − r)/r² on |r| ≤ 1/30, degree 8, Chebyshev interpolation in exact arithmetic (error 4e-17 relative).
@@ -149,21 +144,22 @@ internal static partial class VectorMath
     /// <summary>
     /// log1p(e) lane-wise on 512-bit lanes for 0 ≤ e ≤ 1 (the range of e^−|x|), within an ulp: a sixteen-entry table
     /// and a degree-8 polynomial, no exponent to take apart, no special values and no division. Exact in the tail: for
-    /// e ≤ 1/30 the reduced argument is e itself. Lanes outside [0, 1] get a meaningless finite value.
+    /// e ≤ 1/30 the reduced argument is e itself. NaN stays NaN; other lanes outside [0, 1] get a meaningless value.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> Log1POfUnitInterval(Vector512<double> e)
+    internal static Vector512<double> Log1POfUnitInterval(Vector512<double> e, out Vector512<double> inverseCentre)
     {
         // j = round(15e), held in the low bits of the shifted sum
         var index = Vector512.FusedMultiplyAdd(e, Vector512.Create(15.0), Vector512.Create(RoundingShift)).AsInt64() & Vector512.Create(15L);
         var invc = Lookup(UnitLog1PInverseCentre, index);
-        var high = Lookup(UnitLog1PCentreHigh, index);
-        var low = Lookup(UnitLog1PCentreLow, index);
+        var high = Lookup(UnitLog1PMinusLogInverseCentre, index);
         var r = Vector512.FusedMultiplyAdd(e, invc, invc - Vector512<double>.One);
+        inverseCentre = invc;
 
-        // high + r with its rounding error (|high| ≥ |r| or high = 0: a Fast2Sum)
+        // high + r with its rounding error (|high| ≥ |r| or high = 0: a Fast2Sum); the polynomial in Estrin's order, its
+        // depth and not its operation count being what bounds the loops that call this
         var sum = high + r;
-        var lo = ((high - sum) + r) + low;
+        var lo = (high - sum) + r;
         var r2 = r * r;
         var r4 = r2 * r2;
         var p01 = Vector512.FusedMultiplyAdd(r, Vector512.Create(U1), Vector512.Create(U0));
@@ -191,6 +187,18 @@ internal static partial class VectorMath
     internal static Vector512<double> Exp(Vector512<double> x)
     {
         var fast = Vector512.LessThanOrEqual(Vector512.Abs(x), Vector512.Create(ExpFastBound));
+        return fast.AsUInt64() == Vector512<ulong>.AllBitsSet ? ExpCore(x, Vector512<long>.Zero, Vector512<double>.One) : ExpSpecial(x);
+    }
+
+    /// <summary>
+    /// e^x on 512-bit lanes whose x is ≤ 0 or NaN (e^−|y|, say), bit for bit <see cref="Exp(Vector512{double})"/>: one
+    /// comparison, x ≥ −708, decides the fast path (NaN fails it and takes the special one). A positive x beyond 708 would
+    /// wrongly take the fast path; callers guarantee the sign.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> ExpOfNonPositive(Vector512<double> x)
+    {
+        var fast = Vector512.GreaterThanOrEqual(x, Vector512.Create(-ExpFastBound));
         return fast.AsUInt64() == Vector512<ulong>.AllBitsSet ? ExpCore(x, Vector512<long>.Zero, Vector512<double>.One) : ExpSpecial(x);
     }
 

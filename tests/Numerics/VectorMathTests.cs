@@ -79,4 +79,105 @@ public class VectorMathTests
             .Concat([0.0, 1.0, double.Epsilon, double.MaxValue, -1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity]);
         WithinUlps(3.0, VectorMath.Log, Math.Log, inputs);
     }
+
+    /// <summary>ln(1 + e) to about a tenth of an ulp: 1 + e split exactly (u + l) and ln u + l/u (the next term, (l/u)²/2, is below 1e-32).</summary>
+    private static double Log1PReference(double e)
+    {
+        var u = 1.0 + e;
+        var lost = e - (u - 1.0);
+        return Math.Log(u) + (lost / u);
+    }
+
+    private static IEnumerable<double> UnitIntervalInputs(int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, 300_000).Select(_ => random.NextDouble())
+            .Concat(Enumerable.Range(0, 100_000).Select(_ => Math.Exp(-random.NextDouble() * 745)))
+            // both sides of every table boundary (j + ½)/15, where r is largest
+            .Concat(Enumerable.Range(0, 15).SelectMany(j => new[] { (j + 0.5) / 15, Math.BitDecrement((j + 0.5) / 15), Math.BitIncrement((j + 0.5) / 15) }))
+            .Concat([1.0, Math.BitDecrement(1.0), 0.5, 1.0 / 30, 1e-300]);
+    }
+
+    [Fact]
+    public void Log1p_on_the_unit_interval_is_within_an_ulp_and_exact_in_the_tail()
+    {
+        var worst = 0.0;
+        var worstInput = 0.0;
+        foreach (var chunk in UnitIntervalInputs(13).Chunk(8))
+        {
+            var batch = new double[8];
+            chunk.CopyTo(batch, 0);
+            var result = VectorMath.Log1POfUnitInterval(Vector512.Create(batch), out _);
+            for (var lane = 0; lane < chunk.Length; lane++)
+            {
+                var ulps = Ulps(result[lane], Log1PReference(chunk[lane]));
+                if (ulps > worst)
+                {
+                    worst = ulps;
+                    worstInput = chunk[lane];
+                }
+            }
+        }
+
+        Assert.True(worst <= 1.0, $"{worst} ulps at e = {worstInput:R}");
+
+        // log1p(e) = e − e²/2 + …: below 2^-53 relative the answer is e itself, to the last bit, down to the subnormals
+        double[] tail = [0.0, double.Epsilon, 1e-310, 4.248354255291589e-18, 1e-17, 1e-100];
+        var exact = VectorMath.Log1POfUnitInterval(Vector512.Create(tail.Concat([0.0, 0.0]).ToArray()), out _);
+        for (var lane = 0; lane < tail.Length; lane++)
+        {
+            Assert.Equal(tail[lane], exact[lane]);
+        }
+
+        Assert.True(double.IsNaN(VectorMath.Log1POfUnitInterval(Vector512.Create(double.NaN), out _)[3]));
+    }
+
+    [Fact]
+    public void The_shared_sigmoid_is_within_an_ulp_of_e_over_one_plus_e()
+    {
+        var worst = 0.0;
+        var worstInput = 0.0;
+        foreach (var chunk in UnitIntervalInputs(14).Chunk(8))
+        {
+            var batch = new double[8];
+            chunk.CopyTo(batch, 0);
+            var (sigmoid, _) = Functional.Losses.SharedReciprocal.SigmoidAndLog1P(Vector512.Create(batch));
+            for (var lane = 0; lane < chunk.Length; lane++)
+            {
+                // e/(u + l) with u + l = 1 + e exactly: the quotient's first-order correction makes the reference good to ~ε²
+                var e = chunk[lane];
+                var u = 1.0 + e;
+                var q = e / u;
+                var reference = q + ((Math.FusedMultiplyAdd(-q, u, e) - (q * (e - (u - 1.0)))) / u);
+                var ulps = Ulps(sigmoid[lane], reference);
+                if (ulps > worst)
+                {
+                    worst = ulps;
+                    worstInput = e;
+                }
+            }
+        }
+
+        Assert.True(worst <= 1.0, $"{worst} ulps at e = {worstInput:R}");
+    }
+
+    [Fact]
+    public void Exp_of_a_non_positive_number_is_exp_bit_for_bit()
+    {
+        var random = new Random(15);
+        var inputs = Enumerable.Range(0, 100_000).Select(_ => -random.NextDouble() * 760)
+            .Concat([0.0, -0.0, -708.0, Math.BitDecrement(-708.0), -708.5, -745.1, -745.2, -1000.0, double.NegativeInfinity, double.NaN]);
+        foreach (var chunk in inputs.Chunk(8))
+        {
+            var batch = new double[8];
+            chunk.CopyTo(batch, 0);
+            var x = Vector512.Create(batch);
+            var fused = VectorMath.ExpOfNonPositive(x);
+            var plain = VectorMath.Exp(x);
+            for (var lane = 0; lane < 8; lane++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(plain[lane]), BitConverter.DoubleToInt64Bits(fused[lane]));
+            }
+        }
+    }
 }
