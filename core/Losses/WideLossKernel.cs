@@ -10,9 +10,14 @@ namespace Functional.Losses;
 internal interface ILossPass<TLoss>
     where TLoss : struct, ILossTerm
 {
-    /// <summary>Σ scale·w_i·ℓ_i, values[i] = w_i·ℓ_i, gradient[i] = scale·w_i·∂ℓ_i/∂ŷ_i; invalid input reported, not thrown.</summary>
+    /// <summary>
+    /// Σ scale·w_i·ℓ_i, values[i] = w_i·ℓ_i, gradient[i] = scale·w_i·∂ℓ_i/∂ŷ_i; invalid input reported, not thrown.
+    /// <paramref name="streamGradient"/>: the whole gradient (of which this stretch may be a piece) is far larger than the
+    /// caches, so a pass that can store it non-temporally should.
+    /// </summary>
     static abstract Partial Accumulate<T, TPredictions, TTargets>(
-        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scale)
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scale,
+        bool streamGradient)
         where T : IFloatingPointIeee754<T>
         where TPredictions : IDomain
         where TTargets : IDomain;
@@ -24,7 +29,8 @@ internal readonly struct NarrowPass<TLoss> : ILossPass<TLoss>
 {
     /// <inheritdoc/>
     public static Partial Accumulate<T, TPredictions, TTargets>(
-        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scale)
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scale,
+        bool streamGradient)
         where T : IFloatingPointIeee754<T>
         where TPredictions : IDomain
         where TTargets : IDomain
@@ -37,7 +43,8 @@ internal readonly struct WidePass<TLoss> : ILossPass<TLoss>
 {
     /// <inheritdoc/>
     public static Partial Accumulate<T, TPredictions, TTargets>(
-        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scale)
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scale,
+        bool streamGradient)
         where T : IFloatingPointIeee754<T>
         where TPredictions : IDomain
         where TTargets : IDomain
@@ -45,7 +52,7 @@ internal readonly struct WidePass<TLoss> : ILossPass<TLoss>
             // a training step's one row is decided here, before the vector pass's large frame is set up
             ? predictions.Length < WideLossKernel.Step
                 ? WideLossKernel.Short<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale)
-                : WideLossKernel.Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale)
+                : WideLossKernel.Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale, streamGradient)
             : LossKernel.Accumulate<T, TLoss, TPredictions, TTargets>(loss, predictions, targets, weights, values, gradient, scale);
 }
 
@@ -63,7 +70,8 @@ internal readonly struct WidePass<TLoss> : ILossPass<TLoss>
 /// eight elements. Every grouping is fixed by the element index from the start of the stretch, never by an address, so
 /// the bits depend on n only.
 /// Non-temporal stores skip the read-for-ownership of each gradient line (a plain store first reads the line it
-/// overwrites), a quarter of a value-and-gradient kernel's traffic; they are for stretches far larger than the caches.
+/// overwrites), a quarter of a value-and-gradient kernel's traffic; they are for gradients far larger than the caches, which
+/// the caller says (a stretch may be one chunk of such a gradient).
 /// .NET arrays are only 8-byte aligned, so the vectors, computed at index positions, are re-cut at the first 64-byte
 /// boundary of the gradient (a two-vector permute) and stored there aligned; the elements before it and after the last
 /// aligned line take ordinary stores. Each element's value is the same whatever the alignment.
@@ -73,7 +81,7 @@ internal static class WideLossKernel
     /// <summary>Elements per plain-summed block: 4 steps of 16, so each of the 16 lane sums adds 4 terms plainly.</summary>
     internal const int Block = 64;
 
-    /// <summary>Non-temporal gradient stores from this many elements (8 MB of double) per stretch: well past the L2.</summary>
+    /// <summary>Non-temporal gradient stores from this many elements (8 MB of double) in the whole gradient: well past the L2.</summary>
     internal const int NonTemporalThreshold = 1 << 20;
 
     /// <summary>Elements per step (two vectors) of the vector loop; shorter stretches take <see cref="Short"/>, and the
@@ -85,7 +93,8 @@ internal static class WideLossKernel
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe Partial Accumulate<T, TLoss, TPredictions, TTargets>(
-        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scaleFactor)
+        in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> values, Span<T> gradient, double scaleFactor,
+        bool streamGradient)
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, IWideLossTerm
         where TPredictions : IDomain
@@ -105,7 +114,7 @@ internal static class WideLossKernel
 
             // The permute that re-cuts (previous, current) at the gradient's first 64-byte boundary: lanes head … head + 7.
             var address = (nuint)gradientStart;
-            var streaming = typeof(T) == typeof(double) && writeGradient && n >= NonTemporalThreshold && address % sizeof(double) == 0;
+            var streaming = streamGradient && typeof(T) == typeof(double) && writeGradient && n >= Step && address % sizeof(double) == 0;
             var head = streaming ? (int)((64 - (address % 64)) % 64) / sizeof(double) : 0;
             var recut = Vector512.Create(0L, 1, 2, 3, 4, 5, 6, 7) + Vector512.Create((long)head);
             var pending = Vector512<double>.Zero;

@@ -1,5 +1,5 @@
 using Functional.Losses;
-using Functional.Numerics;
+using Functional.Tests.Numerics;
 
 namespace Functional.Tests.Losses;
 
@@ -33,12 +33,12 @@ public class SoftmaxChunkedRowsTests
             labels[r] = random.Next(columns);
         }
 
-        var (alone, aloneGradient) = CallerAlone(() => Run(logits, columns, labels));
+        var (alone, aloneGradient) = HeldHelper.CallerAlone(() => Run(logits, columns, labels));
         var (together, togetherGradient) = Run(logits, columns, labels);
         Assert.Equal(BitConverter.DoubleToInt64Bits(alone), BitConverter.DoubleToInt64Bits(together));
         Assert.Equal(aloneGradient, togetherGradient);
 
-        var (alone32, aloneGradient32) = CallerAlone(() => Run(logits32, columns, labels));
+        var (alone32, aloneGradient32) = HeldHelper.CallerAlone(() => Run(logits32, columns, labels));
         var (together32, togetherGradient32) = Run(logits32, columns, labels);
         Assert.Equal(BitConverter.DoubleToInt64Bits(alone32), BitConverter.DoubleToInt64Bits(together32));
         Assert.Equal(aloneGradient32, togetherGradient32);
@@ -60,40 +60,5 @@ public class SoftmaxChunkedRowsTests
         var gradient = new T[logits.Length];
         Assert.True(SoftmaxRows.TryRun<T>(logits, columns, labels, gradient, 1.0 / labels.Length, out var total));
         return (total, gradient);
-    }
-
-    /// <summary>Runs <paramref name="call"/> while the split helper is held by another piece of work, so every chunk
-    /// falls to the calling thread.</summary>
-    private static TResult CallerAlone<TResult>(Func<TResult> call)
-    {
-        using var release = new ManualResetEventSlim();
-        using var started = new ManualResetEventSlim();
-        var holder = new Holder(started, release);
-        // the helper may still be finishing an earlier test's half: retry until it takes the holder
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!Helper.TryHandOff(holder))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the split helper never became free");
-            Thread.Sleep(1);
-        }
-
-        Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the split helper did not start the holder");
-        try
-        {
-            return call();
-        }
-        finally
-        {
-            release.Set();
-        }
-    }
-
-    private sealed class Holder(ManualResetEventSlim started, ManualResetEventSlim release) : IHelperWork
-    {
-        public void Execute()
-        {
-            started.Set();
-            release.Wait();
-        }
     }
 }

@@ -1,17 +1,19 @@
 using Functional.Losses;
 using Functional.Numerics;
+using Functional.Tests.Numerics;
 
 namespace Functional.Tests.Losses;
 
 /// <summary>
-/// The 512-bit pass of BCE with logits and Huber on lengths long enough for both halves of the two-core split to stream
-/// their gradient with non-temporal stores: the bits do not depend on where the gradient array starts (the stores are
-/// re-cut at its first 64-byte boundary), the split Reduce and the one-stretch Elementwise write the same gradient, every
-/// element agrees with the scalar formula, and the block-summed total matches a compensated sum of the scalar terms.
+/// The 512-bit pass of BCE with logits and Huber on lengths long enough for the two-core split's chunks to stream their
+/// gradient with non-temporal stores: the bits do not depend on where the gradient array starts (the stores are re-cut
+/// at each chunk's first 64-byte boundary), nor on which thread ran which chunk; the split Reduce and the one-stretch
+/// Elementwise write the same gradient, every element agrees with the scalar formula, and the block-summed total matches
+/// a compensated sum of the scalar terms.
 /// </summary>
 public class WideLossKernelTests
 {
-    /// <summary>Both halves (split at 2^20) reach the streaming threshold; the odd remainder exercises the scalar tail.</summary>
+    /// <summary>Past the streaming threshold (2^20); the odd remainder leaves a short last chunk and exercises the scalar tail.</summary>
     private const int N = (1 << 21) + 37;
 
     public static TheoryData<string> Losses() => new() { "bce", "huber" };
@@ -33,6 +35,32 @@ public class WideLossKernelTests
             Assert.Equal(0.0, buffer[offset - 1]);
             Assert.Equal(0.0, buffer[offset + N]);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Losses))]
+    public void The_bits_do_not_depend_on_which_thread_ran_which_chunk(string loss)
+    {
+        var (x, t) = Inputs(loss, new Random(19));
+        var together = new double[N];
+        var total = Reduce(loss, x, t, together);
+        var alone = new double[N];
+        var aloneTotal = HeldHelper.CallerAlone(() => Reduce(loss, x, t, alone));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(total), BitConverter.DoubleToInt64Bits(aloneTotal));
+        Assert.True(alone.AsSpan().SequenceEqual(together), $"{loss}: gradient differs");
+    }
+
+    [Theory]
+    [InlineData(1 << 16)]
+    [InlineData((1 << 16) + 1)]
+    [InlineData(3_000_017)]
+    [InlineData(int.MaxValue)]
+    public void Chunks_are_whole_vector_steps_at_least_two_and_at_most_256(int n)
+    {
+        var length = LossKernel.ChunkLength(n);
+        var chunks = ((long)n + length - 1) / length;
+        Assert.Equal(0, length % 1024);
+        Assert.InRange(chunks, 2, 256);
     }
 
     [Theory]
@@ -130,7 +158,7 @@ public class WideLossKernelTests
         var n = x.Length;
         var (shortValues, shortGradient, fullValues, fullGradient) = (new double[n], new double[n], new double[n], new double[n]);
         var fast = WideLossKernel.Short<double, TLoss, FiniteDomain, UnitIntervalDomain>(loss, x, t, weights, shortValues, shortGradient, scale);
-        var full = WideLossKernel.Accumulate<double, TLoss, FiniteDomain, UnitIntervalDomain>(loss, x, t, weights, fullValues, fullGradient, scale);
+        var full = WideLossKernel.Accumulate<double, TLoss, FiniteDomain, UnitIntervalDomain>(loss, x, t, weights, fullValues, fullGradient, scale, streamGradient: false);
         Assert.Equal(BitConverter.DoubleToInt64Bits(full.Total), BitConverter.DoubleToInt64Bits(fast.Total));
         Assert.Equal(full.Valid, fast.Valid);
         Assert.True(shortValues.AsSpan().SequenceEqual(fullValues) && shortGradient.AsSpan().SequenceEqual(fullGradient));

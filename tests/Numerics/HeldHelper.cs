@@ -1,0 +1,42 @@
+using Functional.Numerics;
+
+namespace Functional.Tests.Numerics;
+
+/// <summary>Runs work while the split helper thread is held by something else, so every chunk or half falls to the caller.</summary>
+internal static class HeldHelper
+{
+    /// <summary>Runs <paramref name="call"/> while the split helper is held by another piece of work, so every chunk
+    /// falls to the calling thread.</summary>
+    internal static TResult CallerAlone<TResult>(Func<TResult> call)
+    {
+        using var release = new ManualResetEventSlim();
+        using var started = new ManualResetEventSlim();
+        var holder = new Holder(started, release);
+        // the helper may still be finishing an earlier test's half: retry until it takes the holder
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Helper.TryHandOff(holder))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the split helper never became free");
+            Thread.Sleep(1);
+        }
+
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the split helper did not start the holder");
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    private sealed class Holder(ManualResetEventSlim started, ManualResetEventSlim release) : IHelperWork
+    {
+        public void Execute()
+        {
+            started.Set();
+            release.Wait();
+        }
+    }
+}
