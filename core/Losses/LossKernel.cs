@@ -95,11 +95,7 @@ internal static class LossKernel
         return result.Total;
     }
 
-    /// <summary>
-    /// A long reduction on both threads: the elements go in chunks that the two threads claim in turn, each chunk's sum kept
-    /// in its own slot and the slots joined in chunk order, so the bits depend on the length only, and a helper that starts
-    /// late or loses its core leaves its unclaimed chunks to the caller instead of a half the caller must wait for.
-    /// </summary>
+    /// <summary>A long reduction on both threads, in chunks both claim (<see cref="Split.RunChunks"/>), joined in chunk order.</summary>
     private static unsafe Partial SplitRun<T, TLoss, TPredictions, TTargets, TPass>(
         in TLoss loss, ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, ReadOnlySpan<T> weights, Span<T> gradient, double scale)
         where T : IFloatingPointIeee754<T>
@@ -109,49 +105,25 @@ internal static class LossKernel
         where TPass : ILossPass<TLoss>
     {
         var n = predictions.Length;
-        var chunkLength = ChunkLength(n);
-        var chunks = (n + chunkLength - 1) / chunkLength;
-        var parts = stackalloc Partial[chunks];
-        var next = 0;
+        var chunkLength = Split.ChunkLength(n);
+        Span<Partial> parts = stackalloc Partial[Split.ChunkCount(n, chunkLength)];
         fixed (byte* p = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(predictions)))
         fixed (byte* t = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(targets)))
         fixed (byte* w = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(weights)))
         fixed (byte* g = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(gradient)))
         {
-            var job = new LossChunks<T, TLoss, TPredictions, TTargets, TPass>(
-                loss, p, t, weights.IsEmpty ? null : w, gradient.IsEmpty ? null : g, scale, n, chunkLength, parts, &next);
-            Split.Share(job);
+            var job = new LossJob<T, TLoss, TPredictions, TTargets, TPass>(
+                loss, p, t, weights.IsEmpty ? null : w, gradient.IsEmpty ? null : g, scale, n >= WideLossKernel.NonTemporalThreshold);
+            Split.RunChunks(job, n, chunkLength, parts);
         }
 
-        var joined = parts[0];
-        for (var c = 1; c < chunks; c++)
-        {
-            joined = joined.Join(parts[c]);
-        }
-
-        return joined;
+        return Partial.JoinInOrder(parts);
     }
 
-    /// <summary>Elements per chunk at least (tens of µs of work, far more than a claim costs), unless that would leave fewer than two.</summary>
-    private const int MinChunkLength = 1 << 16;
-
-    /// <summary>Chunks at most (their sums live on the caller's stack).</summary>
-    private const int MaxChunks = 256;
-
-    /// <summary>The chunk length for n elements: a multiple of 1024 (whole vector steps), at least two chunks, at most <see cref="MaxChunks"/>.</summary>
-    internal static int ChunkLength(int n)
-    {
-        static int RoundUp(long length) => (int)((length + 1023) & ~1023L);
-        return Math.Max(Math.Min(MinChunkLength, RoundUp((n + 1L) / 2)), RoundUp((n + (long)MaxChunks - 1) / MaxChunks));
-    }
-
-    /// <summary>
-    /// A split loss reduction over pinned predictions, targets, (optionally) weights and (optionally) gradient: both threads
-    /// run it, each claiming the next chunk until none is left; chunk c's sum goes to <c>parts[c]</c>.
-    /// </summary>
-    private readonly unsafe struct LossChunks<T, TLoss, TPredictions, TTargets, TPass>(
-        TLoss loss, void* predictions, void* targets, void* weights, void* gradient, double scale, int length, int chunkLength, Partial* parts, int* next)
-        : ISharedJob
+    /// <summary>A chunk of a split loss reduction over pinned predictions, targets, (optionally) weights and (optionally) gradient.</summary>
+    private readonly unsafe struct LossJob<T, TLoss, TPredictions, TTargets, TPass>(
+        TLoss loss, void* predictions, void* targets, void* weights, void* gradient, double scale, bool streamGradient)
+        : ISplitJob<Partial>
         where T : IFloatingPointIeee754<T>
         where TLoss : struct, ILossTerm
         where TPredictions : IDomain
@@ -160,26 +132,16 @@ internal static class LossKernel
     {
         private readonly TLoss _loss = loss;
 
-        public void Run()
-        {
-            var chunks = (length + chunkLength - 1) / chunkLength;
-            var stream = length >= WideLossKernel.NonTemporalThreshold;
-            int c;
-            while ((c = Interlocked.Increment(ref *next) - 1) < chunks)
-            {
-                var start = c * chunkLength;
-                var count = Math.Min(chunkLength, length - start);
-                parts[c] = TPass.Accumulate<T, TPredictions, TTargets>(
-                    _loss,
-                    Split.Span<T>(predictions, start, count),
-                    Split.Span<T>(targets, start, count),
-                    weights == null ? ReadOnlySpan<T>.Empty : Split.Span<T>(weights, start, count),
-                    Span<T>.Empty,
-                    gradient == null ? Span<T>.Empty : Split.WritableSpan<T>(gradient, start, count),
-                    scale,
-                    stream);
-            }
-        }
+        public Partial Run(int start, int length)
+            => TPass.Accumulate<T, TPredictions, TTargets>(
+                _loss,
+                Split.Span<T>(predictions, start, length),
+                Split.Span<T>(targets, start, length),
+                weights == null ? ReadOnlySpan<T>.Empty : Split.Span<T>(weights, start, length),
+                Span<T>.Empty,
+                gradient == null ? Span<T>.Empty : Split.WritableSpan<T>(gradient, start, length),
+                scale,
+                streamGradient);
     }
 
     /// <summary>values[i] = ℓ(prediction_i, target_i) and gradient[i] = ∂ℓ/∂prediction_i (either may be empty to skip it).</summary>

@@ -57,20 +57,17 @@ internal static class SoftmaxRows
         // leaves its unclaimed chunks to the caller instead of a half the caller must wait for.
         var chunkRows = (int)Math.Max(
             Math.Min(((long)MinChunkLogits + columns - 1) / columns, ((long)rows + 1) / 2), // at least two chunks: both threads work
-            ((long)rows + MaxChunks - 1) / MaxChunks);
-        var chunks = (rows + chunkRows - 1) / chunkRows;
-        var parts = stackalloc Partial[chunks];
-        var next = 0;
+            ((long)rows + Split.MaxChunks - 1) / Split.MaxChunks);
+        Span<Partial> parts = stackalloc Partial[Split.ChunkCount(rows, chunkRows)];
         fixed (byte* x = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(logits)))
         fixed (int* y = &MemoryMarshal.GetReference(labels))
         fixed (byte* g = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(gradient)))
         {
-            var job = new Job<T>(x, y, gradient.IsEmpty ? null : g, columns, rows, chunkRows, parts, &next, scale, stream);
-            Split.Share(job);
+            Split.RunChunks(new Job<T>(x, y, gradient.IsEmpty ? null : g, columns, scale, stream), rows, chunkRows, parts);
         }
 
         var joined = parts[0];
-        for (var c = 1; c < chunks; c++)
+        for (var c = 1; c < parts.Length; c++)
         {
             joined = joined.Join(parts[c]);
         }
@@ -83,33 +80,19 @@ internal static class SoftmaxRows
     /// would leave fewer than two chunks.</summary>
     private const int MinChunkLogits = 16 * 1024;
 
-    /// <summary>Chunks at most (their sums live on the caller's stack).</summary>
-    private const int MaxChunks = 256;
-
-    /// <summary>Both threads run <see cref="Run"/> (<see cref="Split.Share"/>): each claims the next chunk until none is
-    /// left; chunk c's rows go to <c>parts[c]</c>.</summary>
-    private readonly unsafe struct Job<T>(
-        void* logits, int* labels, void* gradient, int columns, int rows, int chunkRows, Partial* parts, int* next, double scale, bool stream)
-        : ISharedJob
+    /// <summary>A chunk of rows of a split batch over pinned logits, labels and (optionally) gradient.</summary>
+    private readonly unsafe struct Job<T>(void* logits, int* labels, void* gradient, int columns, double scale, bool stream)
+        : ISplitJob<Partial>
         where T : IFloatingPointIeee754<T>
     {
-        public void Run()
-        {
-            var chunks = (rows + chunkRows - 1) / chunkRows;
-            int c;
-            while ((c = Interlocked.Increment(ref *next) - 1) < chunks)
-            {
-                var firstRow = c * chunkRows;
-                var count = Math.Min(chunkRows, rows - firstRow);
-                parts[c] = Rows(
-                    Split.Span<T>(logits, firstRow * columns, count * columns),
-                    columns,
-                    new ReadOnlySpan<int>(labels + firstRow, count),
-                    gradient == null ? Span<T>.Empty : Split.WritableSpan<T>(gradient, firstRow * columns, count * columns),
-                    scale,
-                    stream);
-            }
-        }
+        public Partial Run(int firstRow, int count)
+            => Rows(
+                Split.Span<T>(logits, firstRow * columns, count * columns),
+                columns,
+                new ReadOnlySpan<int>(labels + firstRow, count),
+                gradient == null ? Span<T>.Empty : Split.WritableSpan<T>(gradient, firstRow * columns, count * columns),
+                scale,
+                stream);
     }
 
     private static Partial Rows<T>(ReadOnlySpan<T> logits, int columns, ReadOnlySpan<int> labels, Span<T> gradient, double scale, bool stream)

@@ -48,12 +48,24 @@ internal readonly record struct Partial(double Total, double MassX, double MassY
         total.Add(next.Total);
         return new Partial(total.Result, MassX + next.MassX, MassY + next.MassY, Valid && next.Valid);
     }
+
+    /// <summary>The parts joined in order (<see cref="Join"/>): a split reduction's chunks, so the bits depend on the length only.</summary>
+    internal static Partial JoinInOrder(ReadOnlySpan<Partial> parts)
+    {
+        var joined = parts[0];
+        for (var c = 1; c < parts.Length; c++)
+        {
+            joined = joined.Join(parts[c]);
+        }
+
+        return joined;
+    }
 }
 
 /// <summary>The running state of the pair reduction at a block boundary: validity mask, bit bound, masses, and the block's sum.</summary>
 internal readonly record struct BlockState<TL>(TL Valid, TL Bound, TL MassX, TL MassY, TL Sum) where TL : struct, ILanes<TL>;
 
-/// <summary>The unary reduction over a pinned span, as one half of a <see cref="Split"/>.</summary>
+/// <summary>The unary reduction over a pinned span, as one chunk of a <see cref="Split"/>.</summary>
 internal readonly unsafe struct UnaryJob<T, TTerm, TDomain>(void* x) : ISplitJob<Partial>
     where T : IFloatingPointIeee754<T>
     where TTerm : IUnaryTerm
@@ -62,7 +74,7 @@ internal readonly unsafe struct UnaryJob<T, TTerm, TDomain>(void* x) : ISplitJob
     public Partial Run(int start, int length) => Kernel.Accumulate<T, TTerm, TDomain>(Split.Span<T>(x, start, length));
 }
 
-/// <summary>The pair reduction over two pinned spans, as one half of a <see cref="Split"/>.</summary>
+/// <summary>The pair reduction over two pinned spans, as one chunk of a <see cref="Split"/>.</summary>
 internal readonly unsafe struct PairJob<T, TTerm, TDomainX, TDomainY>(void* x, void* y) : ISplitJob<Partial>
     where T : IFloatingPointIeee754<T>
     where TTerm : IPairTerm
@@ -111,11 +123,14 @@ internal static class Kernel
         }
         else
         {
+            var chunkLength = Split.ChunkLength(x.Length);
+            Span<Partial> parts = stackalloc Partial[Split.ChunkCount(x.Length, chunkLength)];
             fixed (byte* start = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
             {
-                Split.Run(new UnaryJob<T, TTerm, TDomain>(start), x.Length, out var first, out Partial second);
-                result = first.Join(second);
+                Split.RunChunks(new UnaryJob<T, TTerm, TDomain>(start), x.Length, chunkLength, parts);
             }
+
+            result = Partial.JoinInOrder(parts);
         }
 
         if (!result.Valid)
@@ -207,12 +222,15 @@ internal static class Kernel
         }
         else
         {
+            var chunkLength = Split.ChunkLength(x.Length);
+            Span<Partial> parts = stackalloc Partial[Split.ChunkCount(x.Length, chunkLength)];
             fixed (byte* startX = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
             fixed (byte* startY = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(y)))
             {
-                Split.Run(new PairJob<T, TTerm, TDomainX, TDomainY>(startX, startY), x.Length, out var first, out Partial second);
-                result = first.Join(second);
+                Split.RunChunks(new PairJob<T, TTerm, TDomainX, TDomainY>(startX, startY), x.Length, chunkLength, parts);
             }
+
+            result = Partial.JoinInOrder(parts);
         }
 
         if (!result.Valid)

@@ -127,7 +127,7 @@ public static class LogSumExp
         }
     }
 
-    /// <summary>One half of a split log-sum-exp over pinned memory.</summary>
+    /// <summary>One chunk of a split log-sum-exp over pinned memory.</summary>
     private readonly unsafe struct Job<T>(void* x) : ISplitJob<Shifted> where T : IFloatingPointIeee754<T>
     {
         public Shifted Run(int start, int length) => Accumulate(Split.Span<T>(x, start, length));
@@ -143,10 +143,18 @@ public static class LogSumExp
         }
         else
         {
+            var chunkLength = Split.ChunkLength(x.Length);
+            Span<Shifted> parts = stackalloc Shifted[Split.ChunkCount(x.Length, chunkLength)];
             fixed (byte* start = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
             {
-                Split.Run(new Job<T>(start), x.Length, out var first, out Shifted second);
-                result = first.Join(second);
+                Split.RunChunks(new Job<T>(start), x.Length, chunkLength, parts);
+            }
+
+            // joined in chunk order, so the bits depend on the length only
+            result = parts[0];
+            for (var c = 1; c < parts.Length; c++)
+            {
+                result = result.Join(parts[c]);
             }
         }
 

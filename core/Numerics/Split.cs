@@ -56,15 +56,48 @@ internal static class Split
         second = work.Finish();
     }
 
+    /// <summary>Elements per chunk at least (tens of µs of work, far more than a claim costs), unless that would leave fewer than two.</summary>
+    internal const int MinChunkLength = 1 << 16;
+
+    /// <summary>Chunks at most (their results live on the caller's stack).</summary>
+    internal const int MaxChunks = 256;
+
+    /// <summary>The chunk length for n elements: a multiple of 1024 (whole vector steps and blocks), at least two chunks,
+    /// at most <see cref="MaxChunks"/>, and at least <see cref="MinChunkLength"/> elements unless that leaves fewer than two.</summary>
+    internal static int ChunkLength(int n)
+    {
+        static int RoundUp(long length) => (int)((length + 1023) & ~1023L);
+        return Math.Max(Math.Min(MinChunkLength, RoundUp((n + 1L) / 2)), RoundUp((n + (long)MaxChunks - 1) / MaxChunks));
+    }
+
+    /// <summary>How many chunks of <paramref name="chunkLength"/> cover <paramref name="length"/> units.</summary>
+    internal static int ChunkCount(int length, int chunkLength) => (int)(((long)length + chunkLength - 1) / chunkLength);
+
     /// <summary>
-    /// Runs <paramref name="job"/> on the calling thread and, when the helper is free, on the helper too, and returns when
-    /// both runs are over. For work the two threads share by claiming pieces of it in turn (an atomic counter), each piece's
-    /// result kept in its own slot: who ran which piece never changes the result, and a helper that starts late or loses
-    /// its core leaves its unclaimed pieces to the caller instead of half of the work.
+    /// Runs <paramref name="job"/> over [0, length) in chunks of <paramref name="chunkLength"/> units that the calling
+    /// thread and, when it is free, the helper claim in turn (an atomic counter): results[c] = job.Run(c·chunkLength, …).
+    /// Who ran which chunk never changes a result, so a caller that joins the results in chunk order gets bits that
+    /// depend on the length only; and a helper that starts late or loses its core leaves its unclaimed chunks to the
+    /// caller instead of a half the caller must wait for. <paramref name="results"/> holds
+    /// <see cref="ChunkCount"/>(length, chunkLength) slots.
     /// </summary>
-    internal static void Share<TJob>(TJob job)
-        where TJob : struct, ISharedJob
-        => Run(new SharedRun<TJob>(job), 2 * 1024, out int _, out int _);
+    internal static unsafe void RunChunks<TJob, TResult>(TJob job, int length, int chunkLength, Span<TResult> results)
+        where TJob : struct, ISplitJob<TResult>
+        where TResult : unmanaged
+    {
+        var chunks = ChunkCount(length, chunkLength);
+        if (results.Length != chunks)
+        {
+            throw new ArgumentException($"results.Length = {results.Length}: {chunks} chunks need as many slots.", nameof(results));
+        }
+
+        var next = 0;
+        fixed (TResult* slots = results)
+        {
+            var claims = new ChunkClaims<TJob, TResult>(job, length, chunkLength, slots, &next);
+            Run(claims, 2 * 1024, out int _, out int _);
+        }
+    }
 
     /// <summary>A writable span over pinned memory, from the address a job carries.</summary>
     internal static unsafe Span<T> WritableSpan<T>(void* start, int offset, int length)
@@ -75,20 +108,24 @@ internal static class Split
         => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref Unsafe.AsRef<T>(start), offset), length);
 }
 
-/// <summary>Work that both threads run at once, sharing it out among themselves (see <see cref="Split.Share"/>).</summary>
-internal interface ISharedJob
+/// <summary>
+/// The chunk-claiming loop of <see cref="Split.RunChunks"/> as the two "halves" of <see cref="Split.Run"/>: each half
+/// (the caller's and the helper's) claims the next chunk until none is left, so the halves' own bounds are ignored.
+/// </summary>
+internal readonly unsafe struct ChunkClaims<TJob, TResult>(TJob job, int length, int chunkLength, TResult* results, int* next) : ISplitJob<int>
+    where TJob : struct, ISplitJob<TResult>
+    where TResult : unmanaged
 {
-    /// <summary>Claims and does pieces of the work until none is left.</summary>
-    void Run();
-}
-
-/// <summary>A shared job as the two "halves" of <see cref="Split.Run"/>: each half runs the whole claiming loop.</summary>
-internal readonly struct SharedRun<TJob>(TJob job) : ISplitJob<int>
-    where TJob : struct, ISharedJob
-{
-    public int Run(int start, int length)
+    public int Run(int start, int count)
     {
-        job.Run();
+        var chunks = Split.ChunkCount(length, chunkLength);
+        int c;
+        while ((c = Interlocked.Increment(ref *next) - 1) < chunks)
+        {
+            var first = c * chunkLength;
+            results[c] = job.Run(first, Math.Min(chunkLength, length - first));
+        }
+
         return 0;
     }
 }

@@ -104,19 +104,22 @@ public class LongSumTests
     }
 
     [Fact]
-    public void Two_halves_joined_by_hand_give_the_bits_of_the_public_call()
+    public void Chunks_joined_by_hand_in_order_give_the_bits_of_the_public_call()
     {
         var n = 1_000_013;
         var p = Distribution(n, 9);
         var q = Distribution(n, 10);
-        var mid = Split.Midpoint(n);
-        var kl = Kernel.Accumulate<double, KlTerm, ProbabilityDomain, ProbabilityDomain>(p.AsSpan(0, mid), q.AsSpan(0, mid))
-            .Join(Kernel.Accumulate<double, KlTerm, ProbabilityDomain, ProbabilityDomain>(p.AsSpan(mid), q.AsSpan(mid)));
+        var chunk = Split.ChunkLength(n);
+        var starts = Enumerable.Range(0, Split.ChunkCount(n, chunk)).Select(c => c * chunk).ToArray();
+        Assert.True(starts.Length > 2);
+        int Length(int start) => Math.Min(chunk, n - start);
+
+        var kl = starts.Select(s => Kernel.Accumulate<double, KlTerm, ProbabilityDomain, ProbabilityDomain>(p.AsSpan(s, Length(s)), q.AsSpan(s, Length(s))))
+            .Aggregate((a, b) => a.Join(b));
         Assert.Equal(kl.Total, Kl.Divergence(p, q));
-        var h = Kernel.Accumulate<double, EntropyTerm, ProbabilityDomain>(p.AsSpan(0, mid))
-            .Join(Kernel.Accumulate<double, EntropyTerm, ProbabilityDomain>(p.AsSpan(mid)));
+        var h = starts.Select(s => Kernel.Accumulate<double, EntropyTerm, ProbabilityDomain>(p.AsSpan(s, Length(s)))).Aggregate((a, b) => a.Join(b));
         Assert.Equal(h.Total, Entropy.Of(p));
-        var lse = LogSumExp.Accumulate<double>(p.AsSpan(0, mid)).Join(LogSumExp.Accumulate<double>(p.AsSpan(mid)));
+        var lse = starts.Select(s => LogSumExp.Accumulate<double>(p.AsSpan(s, Length(s)))).Aggregate((a, b) => a.Join(b));
         Assert.Equal(lse.Value, LogSumExp.Of(p));
     }
 }

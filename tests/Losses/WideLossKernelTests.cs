@@ -51,19 +51,6 @@ public class WideLossKernelTests
     }
 
     [Theory]
-    [InlineData(1 << 16)]
-    [InlineData((1 << 16) + 1)]
-    [InlineData(3_000_017)]
-    [InlineData(int.MaxValue)]
-    public void Chunks_are_whole_vector_steps_at_least_two_and_at_most_256(int n)
-    {
-        var length = LossKernel.ChunkLength(n);
-        var chunks = ((long)n + length - 1) / length;
-        Assert.Equal(0, length % 1024);
-        Assert.InRange(chunks, 2, 256);
-    }
-
-    [Theory]
     [MemberData(nameof(Losses))]
     public void Split_reduce_and_elementwise_write_the_same_gradient_and_agree_with_the_scalar_terms(string loss)
     {

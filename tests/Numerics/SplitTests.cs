@@ -4,7 +4,7 @@ using Functional.Numerics;
 
 namespace Functional.Tests.Numerics;
 
-/// <summary>Long reductions run as two halves on two threads: same bits every time, from any number of callers, and errors still named.</summary>
+/// <summary>Long reductions run on two threads (in chunks both claim, or as two halves): same bits every time, from any number of callers, and errors still named.</summary>
 public class SplitTests
 {
     private static double[] Distribution(int n, int seed)
@@ -26,6 +26,37 @@ public class SplitTests
         Assert.Equal(32768, Split.Midpoint(66000));
         Assert.Equal(0, Split.Midpoint(1000));
         Assert.Equal(0, Split.Midpoint(Split.Threshold) % 1024);
+    }
+
+    [Theory]
+    [InlineData(1 << 16)]
+    [InlineData((1 << 16) + 1)]
+    [InlineData(3_000_017)]
+    [InlineData(10_000_000)]
+    [InlineData(int.MaxValue)]
+    public void Chunks_are_whole_vector_steps_at_least_two_and_at_most_256(int n)
+    {
+        var length = Split.ChunkLength(n);
+        var chunks = Split.ChunkCount(n, length);
+        Assert.Equal(0, length % 1024);
+        Assert.InRange(chunks, 2, Split.MaxChunks);
+        Assert.True(length >= Split.MinChunkLength || chunks == 2, $"n = {n}: {chunks} chunks of {length}");
+        Assert.True((long)(chunks - 1) * length < n, $"n = {n}: the last chunk is empty");
+    }
+
+    [Fact]
+    public void Run_chunks_wants_one_slot_a_chunk()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Split.RunChunks(new Ones(), 100_000, 50_000, new int[3]));
+        Assert.Equal("results", error.ParamName);
+        var slots = new int[2];
+        Split.RunChunks(new Ones(), 100_000, 50_000, slots);
+        Assert.Equal([50_000, 50_000], slots);
+    }
+
+    private readonly struct Ones : ISplitJob<int>
+    {
+        public int Run(int start, int length) => length;
     }
 
     [Fact]
