@@ -3,18 +3,20 @@ using System.Runtime.InteropServices;
 
 namespace Functional.Numerics;
 
-/// <summary>One half of a long reduction: runs over [start, start + length) of memory the caller keeps pinned.</summary>
+/// <summary>One half or one chunk of long work: runs over [start, start + length) of memory the caller keeps pinned.</summary>
 internal interface ISplitJob<TResult>
 {
     TResult Run(int start, int length);
 }
 
 /// <summary>
-/// Runs a long reduction as two halves, the second on the thread pool while the caller does the first.
-/// The split point depends only on the length, so the result is the same bits whether one core or two did the work.
+/// Runs long work on two threads: as chunks both threads claim (<see cref="RunChunks"/>, every long reduction), or as two
+/// halves, the second on a helper thread while the caller does the first (<see cref="Run"/>, the matrix jobs of the
+/// training step). The chunks and the split point depend only on the length, so the result is the same bits whether one
+/// core or two did the work.
 /// </summary>
 /// <remarks>
-/// The second half goes to one long-lived background helper thread (the thread pool's queues allocate as they grow, and
+/// The second half (or the helper's share of the chunks) goes to one long-lived background helper thread (the thread pool's queues allocate as they grow, and
 /// a pool worker can be slow to wake). If the helper is busy with another caller's half, or has not started this one by
 /// the time the caller finishes the first, the caller runs it itself: contention costs time, never progress, and never
 /// changes the result. Zero allocation after the first call on a thread (the work item is cached per thread and job type).
@@ -27,6 +29,8 @@ internal static class Split
     /// <summary>Where a length is split: half, rounded down to a multiple of 1024 (whole SIMD steps and log-sum-exp blocks).</summary>
     internal static int Midpoint(int length) => (length / 2) & ~1023;
 
+    /// <summary>first = job.Run(0, mid) on the caller's thread, second = job.Run(mid, length − mid) on the helper when it is
+    /// free (else on the caller), mid = <see cref="Midpoint"/>(length).</summary>
     internal static void Run<TJob, TResult>(TJob job, int length, out TResult first, out TResult second)
         where TJob : struct, ISplitJob<TResult>
     {
