@@ -55,9 +55,7 @@ internal static class SoftmaxRows
         // Rows go in chunks that both threads claim in turn, each chunk's sum kept in its own slot and the slots joined in
         // chunk order: the bits depend on the row count only, and a helper that starts late or loses its core mid-call
         // leaves its unclaimed chunks to the caller instead of a half the caller must wait for.
-        var chunkRows = (int)Math.Max(
-            Math.Min(((long)MinChunkLogits + columns - 1) / columns, ((long)rows + 1) / 2), // at least two chunks: both threads work
-            ((long)rows + Split.MaxChunks - 1) / Split.MaxChunks);
+        var chunkRows = Split.ChunkLength(rows, (int)(((long)MinChunkLogits + columns - 1) / columns), 1);
         Span<Partial> parts = stackalloc Partial[Split.ChunkCount(rows, chunkRows)];
         fixed (byte* x = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(logits)))
         fixed (int* y = &MemoryMarshal.GetReference(labels))

@@ -187,8 +187,9 @@ internal readonly struct LogisticTerm : ILossTerm
 }
 
 /// <summary>
-/// σ(−|x|) = e/(1 + e) and log1p(e) for e = e^−|x| ∈ (0, 1], sharing one division r = 1/u, u = 1 + e:
-/// σ = e·r and log1p(e) = ln u + (e − (u − 1))·r (the rounding of u corrected to first order, error O(ε²)).
+/// σ(−|x|) = e/(1 + e) and log1p(e) for e = e^−|x| ∈ (0, 1]. Scalar and 256-bit: one division r = 1/u, u = 1 + e, shared:
+/// σ = e·r and log1p(e) = ln u + (e − (u − 1))·r (the rounding of u corrected to first order, error O(ε²)). The 512-bit
+/// form has its own logarithm for e (see there).
 /// </summary>
 internal static class SharedReciprocal
 {

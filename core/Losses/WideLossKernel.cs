@@ -197,7 +197,7 @@ internal static class WideLossKernel
             if (streaming)
             {
                 // The last vector's lanes from head on were not part of an aligned line; the fence orders the streamed lines
-                // before whatever the caller (or the thread joining this half) does next.
+                // before whatever the caller (or the thread joining this chunk) does next.
                 var gd = (double*)gradientStart;
                 pending.Store(lanes);
                 for (var k = head; k < 8 && i > 0; k++)

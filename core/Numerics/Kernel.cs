@@ -40,25 +40,25 @@ internal readonly record struct Sums(double Total, double MassX, double MassY);
 /// <summary>A reduction over part of the input, not yet checked: Σ f (compensated), the masses, and whether every value was valid.</summary>
 internal readonly record struct Partial(double Total, double MassX, double MassY, bool Valid)
 {
-    /// <summary>This part followed by the next: totals added compensated, in this order, so the result is deterministic.</summary>
-    internal Partial Join(Partial next)
-    {
-        var total = new ScalarNeumaier();
-        total.Add(Total);
-        total.Add(next.Total);
-        return new Partial(total.Result, MassX + next.MassX, MassY + next.MassY, Valid && next.Valid);
-    }
-
-    /// <summary>The parts joined in order (<see cref="Join"/>): a split reduction's chunks, so the bits depend on the length only.</summary>
+    /// <summary>
+    /// A split reduction's chunks joined in chunk order, so the bits depend on the length only: one compensated sum over
+    /// the chunks' totals (and one over each mass), so the k chunks add about ε·|S| rather than k roundings.
+    /// </summary>
     internal static Partial JoinInOrder(ReadOnlySpan<Partial> parts)
     {
-        var joined = parts[0];
-        for (var c = 1; c < parts.Length; c++)
+        var total = new ScalarNeumaier();
+        var massX = new ScalarNeumaier();
+        var massY = new ScalarNeumaier();
+        var valid = true;
+        foreach (var part in parts)
         {
-            joined = joined.Join(parts[c]);
+            total.Add(part.Total);
+            massX.Add(part.MassX);
+            massY.Add(part.MassY);
+            valid &= part.Valid;
         }
 
-        return joined;
+        return new Partial(total.Result, massX.Result, massY.Result, valid);
     }
 }
 
@@ -97,8 +97,8 @@ internal readonly unsafe struct PairJob<T, TTerm, TDomainX, TDomainY>(void* x, v
 /// a lane: two accumulators, so each adds 512/(2·lanes) terms) and the block sums joined with a per-lane Neumaier sum; a plain sum of m
 /// non-negative terms has relative error ≤ (m − 1)ε, so the whole has ≤ ~20ε relative (NOTES "Speed, fourth slice").
 /// Terms of either sign (sums, expectations) keep a Neumaier sum per element. Blocks start at multiples of
-/// <see cref="Block"/> from the start of each half of a <see cref="Split"/> (its midpoint is a multiple of 1024), so the
-/// bits depend only on n and the lane width.
+/// <see cref="Block"/> from the start of each chunk of a <see cref="Split"/> (chunks are multiples of 1024 long), and the
+/// chunks are joined in order, so the bits depend only on n and the lane width.
 /// </remarks>
 internal static class Kernel
 {

@@ -107,23 +107,38 @@ public static class LogSumExp
         }
     }
 
-    /// <summary>The maximum m and S = Σ e^(x_i − m); LSE = m + ln S.</summary>
-    /// <summary>The maximum m and S = Σ e^(x_i − m) of part of the input, and whether every value there was valid.</summary>
+    /// <summary>The maximum m and S = Σ e^(x_i − m) of part of the input (LSE = m + ln S), and whether every value there was valid.</summary>
     internal readonly record struct Shifted(double Max, double Sum, bool Valid)
     {
         internal double Value => double.IsNegativeInfinity(Max) ? Max : Max + Math.Log(Sum);
 
-        /// <summary>Both parts against the larger maximum: S = S₁e^(m₁ − m) + S₂e^(m₂ − m).</summary>
-        internal Shifted Join(Shifted next)
+        /// <summary>
+        /// A split log-sum-exp's chunks joined in chunk order (the bits depend on the length only): every chunk's sum
+        /// against the largest maximum M, S = Σ_c S_c·e^(m_c − M), summed compensated — one rescaling per chunk, not one
+        /// per join.
+        /// </summary>
+        internal static Shifted JoinInOrder(ReadOnlySpan<Shifted> parts)
         {
-            var max = Math.Max(Max, next.Max);
-            if (double.IsNegativeInfinity(max) || double.IsNaN(max))
+            var max = double.NegativeInfinity;
+            var valid = true;
+            foreach (var part in parts)
             {
-                return new Shifted(max, 0.0, Valid && next.Valid);
+                max = Math.Max(max, part.Max);
+                valid &= part.Valid;
             }
 
-            var sum = (Sum * Math.Exp(Max - max)) + (next.Sum * Math.Exp(next.Max - max));
-            return new Shifted(max, sum, Valid && next.Valid);
+            if (double.IsNegativeInfinity(max) || double.IsNaN(max))
+            {
+                return new Shifted(max, 0.0, valid);
+            }
+
+            var sum = new ScalarNeumaier();
+            foreach (var part in parts)
+            {
+                sum.Add(part.Sum * Math.Exp(part.Max - max));
+            }
+
+            return new Shifted(max, sum.Result, valid);
         }
     }
 
@@ -150,12 +165,7 @@ public static class LogSumExp
                 Split.RunChunks(new Job<T>(start), x.Length, chunkLength, parts);
             }
 
-            // joined in chunk order, so the bits depend on the length only
-            result = parts[0];
-            for (var c = 1; c < parts.Length; c++)
-            {
-                result = result.Join(parts[c]);
-            }
+            result = Shifted.JoinInOrder(parts);
         }
 
         if (!result.Valid)

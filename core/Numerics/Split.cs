@@ -68,10 +68,17 @@ internal static class Split
 
     /// <summary>The chunk length for n elements: a multiple of 1024 (whole vector steps and blocks), at least two chunks,
     /// at most <see cref="MaxChunks"/>, and at least <see cref="MinChunkLength"/> elements unless that leaves fewer than two.</summary>
-    internal static int ChunkLength(int n)
+    internal static int ChunkLength(int n) => ChunkLength(n, MinChunkLength, 1024);
+
+    /// <summary>
+    /// The chunk length for <paramref name="units"/> units (elements, rows): a multiple of <paramref name="multiple"/>, at
+    /// least <paramref name="minChunk"/> units unless that would leave fewer than two chunks (then about half), and never
+    /// more than <see cref="MaxChunks"/> chunks.
+    /// </summary>
+    internal static int ChunkLength(int units, int minChunk, int multiple)
     {
-        static int RoundUp(long length) => (int)((length + 1023) & ~1023L);
-        return Math.Max(Math.Min(MinChunkLength, RoundUp((n + 1L) / 2)), RoundUp((n + (long)MaxChunks - 1) / MaxChunks));
+        int RoundUp(long length) => (int)((length + multiple - 1) / multiple * multiple);
+        return Math.Max(Math.Min(RoundUp(minChunk), RoundUp((units + 1L) / 2)), RoundUp((units + (long)MaxChunks - 1) / MaxChunks));
     }
 
     /// <summary>How many chunks of <paramref name="chunkLength"/> cover <paramref name="length"/> units.</summary>
@@ -98,7 +105,7 @@ internal static class Split
         var next = 0;
         fixed (TResult* slots = results)
         {
-            var claims = new ChunkClaims<TJob, TResult>(job, length, chunkLength, slots, &next);
+            var claims = new ChunkClaims<TJob, TResult>(job, length, chunkLength, chunks, slots, &next);
             Run(claims, 2 * 1024, out int _, out int _);
         }
     }
@@ -114,20 +121,28 @@ internal static class Split
 
 /// <summary>
 /// The chunk-claiming loop of <see cref="Split.RunChunks"/> as the two "halves" of <see cref="Split.Run"/>: each half
-/// (the caller's and the helper's) claims the next chunk until none is left, so the halves' own bounds are ignored.
+/// (the caller's and the helper's) claims the next chunk until none is left, so the halves' own bounds are ignored. A
+/// chunk that throws stops the claims, so the other thread does not run the rest before the exception can leave.
 /// </summary>
-internal readonly unsafe struct ChunkClaims<TJob, TResult>(TJob job, int length, int chunkLength, TResult* results, int* next) : ISplitJob<int>
+internal readonly unsafe struct ChunkClaims<TJob, TResult>(TJob job, int length, int chunkLength, int chunks, TResult* results, int* next) : ISplitJob<int>
     where TJob : struct, ISplitJob<TResult>
     where TResult : unmanaged
 {
     public int Run(int start, int count)
     {
-        var chunks = Split.ChunkCount(length, chunkLength);
         int c;
         while ((c = Interlocked.Increment(ref *next) - 1) < chunks)
         {
             var first = c * chunkLength;
-            results[c] = job.Run(first, Math.Min(chunkLength, length - first));
+            try
+            {
+                results[c] = job.Run(first, Math.Min(chunkLength, length - first));
+            }
+            catch
+            {
+                Volatile.Write(ref *next, chunks);
+                throw;
+            }
         }
 
         return 0;
@@ -141,7 +156,7 @@ internal interface IHelperWork
 }
 
 /// <summary>
-/// One background thread that runs second halves. A caller claims it with a compare-and-swap; if another caller holds
+/// One background thread that runs second halves (or its share of the chunks). A caller claims it with a compare-and-swap; if another caller holds
 /// it, the claim fails at once and the caller does the work itself.
 /// </summary>
 internal static class Helper
@@ -210,7 +225,7 @@ internal static class Helper
     }
 }
 
-/// <summary>The second half of a split reduction, as a reusable work item for the helper thread.</summary>
+/// <summary>The second half of a split run (or the helper's chunk claims), as a reusable work item for the helper thread.</summary>
 internal sealed class SplitWork<TJob, TResult> : IHelperWork
     where TJob : struct, ISplitJob<TResult>
 {
@@ -291,7 +306,7 @@ internal sealed class SplitWork<TJob, TResult> : IHelperWork
 
         if (_error is not null)
         {
-            throw new InvalidOperationException("A parallel half of a reduction failed.", _error);
+            throw new InvalidOperationException("A parallel part of a reduction failed (on the split helper thread).", _error);
         }
 
         return _result;

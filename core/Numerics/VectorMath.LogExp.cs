@@ -5,10 +5,11 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Functional.Numerics;
 
-// The one vector logarithm and exponential of the core (NOTES "Speed, fourth slice"): FMA only, no division, the same
-// bits at every JIT tier and on every core of a machine. Both use 16-entry tables, read by one two-register permute on
+// The vector logarithm and exponential of the core (NOTES "Speed, fourth slice"): FMA only, no division, the same bits
+// at every JIT tier and on every core of a machine. Both use 16-entry tables, read by one two-register permute on
 // AVX-512 and by a gather on 256-bit lanes. Tables and polynomial coefficients were generated in exact arithmetic
-// (Python's decimal and fractions; Chebyshev-economised series): see NOTES for the recipe.
+// (Python's decimal and fractions; Chebyshev-economised series): see NOTES for the recipe. Beside them, log1p on [0, 1]
+// for BCE with logits (512-bit only; NOTES "Speed, eighth slice": mpmath, Chebyshev interpolation).
 internal static partial class VectorMath
 {
     // ln x = k·ln 2 + ln c + log1p(r): x = 2^k·z with z in [0.6771, 1.3542) (the exponent split is offset so z = 1 sits
@@ -86,7 +87,8 @@ internal static partial class VectorMath
         0.587786649489578, 0.6241543746061147, 0.6592455241589564, 0.6931470754130221,
     ];
 
-    // (log1p(r) − r)/r² on |r| ≤ 1/30, degree 8, Chebyshev interpolation in exact arithmetic (error 4e-17 relative).
+    // (log1p(r) − r)/r² on |r| ≤ 1/30, degree 8: Chebyshev interpolation in mpmath (50 digits, 400 near r = 0), the
+    // coefficients rounded to doubles (error 4e-17 relative).
     private const double U0 = -0.5, U1 = 0.33333333333332843, U2 = -0.24999999999999553, U3 = 0.20000000005857463;
     private const double U4 = -0.16666666672036148, U5 = 0.1428569531115486, U6 = -0.124999826062348, U7 = 0.11133870474173527;
     private const double U8 = -0.10020863131850676;
@@ -156,8 +158,8 @@ internal static partial class VectorMath
         var r = Vector512.FusedMultiplyAdd(e, invc, invc - Vector512<double>.One);
         inverseCentre = invc;
 
-        // high + r with its rounding error (|high| ≥ |r| or high = 0: a Fast2Sum); the polynomial in Estrin's order, its
-        // depth and not its operation count being what bounds the loops that call this
+        // high + r with its rounding error (|high| ≥ |r| or high = 0: a Fast2Sum); the polynomial in Estrin's order, as the
+        // logarithm's (Horner's, one operation fewer, measured no faster in the BCE loop)
         var sum = high + r;
         var lo = (high - sum) + r;
         var r2 = r * r;

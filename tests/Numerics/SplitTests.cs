@@ -54,9 +54,30 @@ public class SplitTests
         Assert.Equal([50_000, 50_000], slots);
     }
 
+    [Fact]
+    public void A_chunk_that_throws_stops_the_claims()
+    {
+        var runs = new StrongBox<int>();
+        var slots = new int[200];
+        var error = Assert.ThrowsAny<Exception>(() => Split.RunChunks(new Throwing(runs), 200 * 1024, 1024, slots));
+        Assert.True(error is InvalidDataException || error.InnerException is InvalidDataException, error.ToString());
+        // the first chunk throws; without the stop the other thread would go on through all 199 others
+        Assert.InRange(runs.Value, 1, 4);
+    }
+
     private readonly struct Ones : ISplitJob<int>
     {
         public int Run(int start, int length) => length;
+    }
+
+    private readonly struct Throwing(StrongBox<int> runs) : ISplitJob<int>
+    {
+        public int Run(int start, int length)
+        {
+            Interlocked.Increment(ref runs.Value);
+            Thread.Sleep(1);
+            return start == 0 ? throw new InvalidDataException($"chunk at {start}") : length;
+        }
     }
 
     [Fact]
