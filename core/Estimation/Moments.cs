@@ -138,23 +138,18 @@ public static class Moments
             return Accumulate(x, center);
         }
 
-        var chunkLength = Split.ChunkLength(x.Length);
-        Span<(double Sum, double SumSquares)> parts = stackalloc (double, double)[Split.ChunkCount(x.Length, chunkLength)];
+        // two halves, not chunks: see the remark on Split.RunChunks
         fixed (byte* start = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
         {
-            Split.RunChunks(new DeviationJob<T>(start, center), x.Length, chunkLength, parts);
+            Split.Run(new DeviationJob<T>(start, center), x.Length, out var first, out (double Sum, double SumSquares) second);
+            var sum = new ScalarNeumaier();
+            sum.Add(first.Sum);
+            sum.Add(second.Sum);
+            var squares = new ScalarNeumaier();
+            squares.Add(first.SumSquares);
+            squares.Add(second.SumSquares);
+            return (sum.Result, squares.Result);
         }
-
-        // joined compensated, in chunk order: the bits depend on the length only
-        var sum = new ScalarNeumaier();
-        var squares = new ScalarNeumaier();
-        foreach (var part in parts)
-        {
-            sum.Add(part.Sum);
-            squares.Add(part.SumSquares);
-        }
-
-        return (sum.Result, squares.Result);
     }
 
     internal static (double Sum, double SumSquares) Accumulate<T>(ReadOnlySpan<T> x, double center) where T : IFloatingPointIeee754<T>

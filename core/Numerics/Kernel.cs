@@ -65,7 +65,7 @@ internal readonly record struct Partial(double Total, double MassX, double MassY
 /// <summary>The running state of the pair reduction at a block boundary: validity mask, bit bound, masses, and the block's sum.</summary>
 internal readonly record struct BlockState<TL>(TL Valid, TL Bound, TL MassX, TL MassY, TL Sum) where TL : struct, ILanes<TL>;
 
-/// <summary>The unary reduction over a pinned span, as one chunk of a <see cref="Split"/>.</summary>
+/// <summary>The unary reduction over a pinned span, as one half of a <see cref="Split"/>.</summary>
 internal readonly unsafe struct UnaryJob<T, TTerm, TDomain>(void* x) : ISplitJob<Partial>
     where T : IFloatingPointIeee754<T>
     where TTerm : IUnaryTerm
@@ -74,7 +74,7 @@ internal readonly unsafe struct UnaryJob<T, TTerm, TDomain>(void* x) : ISplitJob
     public Partial Run(int start, int length) => Kernel.Accumulate<T, TTerm, TDomain>(Split.Span<T>(x, start, length));
 }
 
-/// <summary>The pair reduction over two pinned spans, as one chunk of a <see cref="Split"/>.</summary>
+/// <summary>The pair reduction over two pinned spans, as one half of a <see cref="Split"/>.</summary>
 internal readonly unsafe struct PairJob<T, TTerm, TDomainX, TDomainY>(void* x, void* y) : ISplitJob<Partial>
     where T : IFloatingPointIeee754<T>
     where TTerm : IPairTerm
@@ -97,8 +97,8 @@ internal readonly unsafe struct PairJob<T, TTerm, TDomainX, TDomainY>(void* x, v
 /// a lane: two accumulators, so each adds 512/(2·lanes) terms) and the block sums joined with a per-lane Neumaier sum; a plain sum of m
 /// non-negative terms has relative error ≤ (m − 1)ε, so the whole has ≤ ~20ε relative (NOTES "Speed, fourth slice").
 /// Terms of either sign (sums, expectations) keep a Neumaier sum per element. Blocks start at multiples of
-/// <see cref="Block"/> from the start of each chunk of a <see cref="Split"/> (chunks are multiples of 1024 long), and the
-/// chunks are joined in order, so the bits depend only on n and the lane width.
+/// <see cref="Block"/> from the start of each half of a <see cref="Split"/> (its midpoint is a multiple of 1024), so the
+/// bits depend only on n and the lane width.
 /// </remarks>
 internal static class Kernel
 {
@@ -123,14 +123,12 @@ internal static class Kernel
         }
         else
         {
-            var chunkLength = Split.ChunkLength(x.Length);
-            Span<Partial> parts = stackalloc Partial[Split.ChunkCount(x.Length, chunkLength)];
+            // two halves, not chunks: see the remark on Split.RunChunks
             fixed (byte* start = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
             {
-                Split.RunChunks(new UnaryJob<T, TTerm, TDomain>(start), x.Length, chunkLength, parts);
+                Split.Run(new UnaryJob<T, TTerm, TDomain>(start), x.Length, out var first, out Partial second);
+                result = Partial.JoinInOrder([first, second]);
             }
-
-            result = Partial.JoinInOrder(parts);
         }
 
         if (!result.Valid)
@@ -222,15 +220,12 @@ internal static class Kernel
         }
         else
         {
-            var chunkLength = Split.ChunkLength(x.Length);
-            Span<Partial> parts = stackalloc Partial[Split.ChunkCount(x.Length, chunkLength)];
             fixed (byte* startX = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
             fixed (byte* startY = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(y)))
             {
-                Split.RunChunks(new PairJob<T, TTerm, TDomainX, TDomainY>(startX, startY), x.Length, chunkLength, parts);
+                Split.Run(new PairJob<T, TTerm, TDomainX, TDomainY>(startX, startY), x.Length, out var first, out Partial second);
+                result = Partial.JoinInOrder([first, second]);
             }
-
-            result = Partial.JoinInOrder(parts);
         }
 
         if (!result.Valid)

@@ -142,7 +142,7 @@ public static class LogSumExp
         }
     }
 
-    /// <summary>One chunk of a split log-sum-exp over pinned memory.</summary>
+    /// <summary>One half of a split log-sum-exp over pinned memory.</summary>
     private readonly unsafe struct Job<T>(void* x) : ISplitJob<Shifted> where T : IFloatingPointIeee754<T>
     {
         public Shifted Run(int start, int length) => Accumulate(Split.Span<T>(x, start, length));
@@ -158,14 +158,12 @@ public static class LogSumExp
         }
         else
         {
-            var chunkLength = Split.ChunkLength(x.Length);
-            Span<Shifted> parts = stackalloc Shifted[Split.ChunkCount(x.Length, chunkLength)];
+            // two halves, not chunks: see the remark on Split.RunChunks
             fixed (byte* start = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
             {
-                Split.RunChunks(new Job<T>(start), x.Length, chunkLength, parts);
+                Split.Run(new Job<T>(start), x.Length, out var first, out Shifted second);
+                result = Shifted.JoinInOrder([first, second]);
             }
-
-            result = Shifted.JoinInOrder(parts);
         }
 
         if (!result.Valid)
