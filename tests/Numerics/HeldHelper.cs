@@ -9,8 +9,10 @@ internal static class HeldHelper
     /// falls to the calling thread.</summary>
     internal static TResult CallerAlone<TResult>(Func<TResult> call)
     {
-        using var release = new ManualResetEventSlim();
-        using var started = new ManualResetEventSlim();
+        // Not disposed: the helper thread may still be inside release.Wait() when this returns, and waiting on a disposed
+        // event throws on the helper thread, which ends the test process. The holder finishes soon after release.Set().
+        var release = new ManualResetEventSlim();
+        var started = new ManualResetEventSlim();
         var holder = new Holder(started, release);
         // the helper may still be finishing an earlier test's half: retry until it takes the holder
         var deadline = DateTime.UtcNow.AddSeconds(30);
