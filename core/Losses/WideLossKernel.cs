@@ -60,7 +60,7 @@ internal readonly struct WidePass<TLoss> : ILossPass<TLoss>
 /// The 512-bit form of <see cref="LossKernel"/>'s pass: sixteen elements a step (two vectors of eight doubles, one per
 /// loop iteration), the loss
 /// values summed plainly inside blocks of <see cref="Block"/> elements and the block sums joined compensated, and the
-/// gradient of a long stretch written with non-temporal stores.
+/// gradient written with non-temporal stores when the caller says the whole gradient is far larger than the caches.
 /// </summary>
 /// <remarks>
 /// Block sums: the terms of the losses that take this pass (BCE with logits, Huber), times w_i ≥ 0 and the scale > 0, are

@@ -113,9 +113,9 @@ public static class LogSumExp
         internal double Value => double.IsNegativeInfinity(Max) ? Max : Max + Math.Log(Sum);
 
         /// <summary>
-        /// A split log-sum-exp's chunks joined in chunk order (the bits depend on the length only): every chunk's sum
-        /// against the largest maximum M, S = Σ_c S_c·e^(m_c − M), summed compensated — one rescaling per chunk, not one
-        /// per join.
+        /// Parts of a split log-sum-exp (its two halves) joined in order, so the bits depend on the length only: every
+        /// part's sum against the largest maximum M, S = Σ_c S_c·e^(m_c − M), summed compensated — one rescaling per part,
+        /// for any number of parts.
         /// </summary>
         internal static Shifted JoinInOrder(ReadOnlySpan<Shifted> parts)
         {

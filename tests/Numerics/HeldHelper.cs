@@ -22,9 +22,10 @@ internal static class HeldHelper
             Thread.Sleep(1);
         }
 
-        Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the split helper did not start the holder");
         try
         {
+            // inside the try: if the holder starts late, release is still set and the helper is not held for good
+            Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the split helper did not start the holder");
             return call();
         }
         finally

@@ -163,7 +163,7 @@ public class SplitTests
     }
 
     [Fact]
-    public void Split_losses_agree_with_their_elementwise_form_and_name_bad_targets_in_either_half()
+    public void Split_losses_agree_with_their_elementwise_form_and_name_bad_targets_in_any_chunk()
     {
         const int n = 200_001;
         var random = new Random(9);
@@ -186,6 +186,26 @@ public class SplitTests
         logits[3] = double.NaN;
         error = Assert.Throws<ArgumentException>(() => Functional.Losses.Loss.BinaryCrossEntropyWithLogits<double>(logits, targets, Span<double>.Empty, Reduction.Sum));
         Assert.Equal("predictions", error.ParamName);
+    }
+
+    [Fact]
+    public void Split_results_are_joined_compensated_not_one_rounding_a_part()
+    {
+        // 1e16 then 199 ones: adding them one rounding at a time keeps 1e16 (each +1 is half an ulp, and ties go to even)
+        var parts = new[] { new Partial(1e16, 1e16, 0.0, true) }.Concat(Enumerable.Repeat(new Partial(1.0, 1.0, 0.0, true), 199)).ToArray();
+        var joined = Partial.JoinInOrder(parts);
+        Assert.Equal(1e16 + 200, joined.Total);
+        Assert.Equal(1e16 + 200, joined.MassX);
+        Assert.True(joined.Valid);
+        Assert.False(Partial.JoinInOrder([.. parts, new Partial(1.0, 0.0, 0.0, false)]).Valid);
+
+        // log-sum-exp (two halves in use, any number allowed): each part rescaled once against the largest maximum, the rescaled sums compensated
+        var shifted = new[] { new LogSumExp.Shifted(Math.Log(1e16), 1.0, true) }
+            .Concat(Enumerable.Repeat(new LogSumExp.Shifted(0.0, 1.0, true), 199)).ToArray();
+        var lse = LogSumExp.Shifted.JoinInOrder(shifted);
+        Assert.Equal(Math.Log(1e16), lse.Max);
+        Assert.Equal(1.0 + (199 / 1e16), lse.Sum, 3e-16); // summed plainly, each 1e-16 would vanish against the 1
+        Assert.Equal(double.NegativeInfinity, LogSumExp.Shifted.JoinInOrder([new(double.NegativeInfinity, 0.0, true), new(double.NegativeInfinity, 0.0, true)]).Value);
     }
 
     private static double DoubleDoubleSum(IEnumerable<double> values)
