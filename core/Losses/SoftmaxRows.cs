@@ -32,7 +32,6 @@ internal static class SoftmaxRows
     /// <summary>Below this many logits one thread does all rows.</summary>
     private const int SplitThreshold = 1 << 16;
 
-
     /// <summary>From this many gradient elements on (8 MB of double) the gradient rows are streamed past the caches.</summary>
     private const int StreamThreshold = 1 << 20;
 
@@ -498,7 +497,6 @@ internal static class SoftmaxRows
 
         return Vector512.Sum(s0 + s1);
     }
-
 
     /// <summary>
     /// e^s in float lanes for s ≤ 0 (−∞ and anything below the smallest subnormal give 0): s = k·ln 2 + r with

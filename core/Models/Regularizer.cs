@@ -302,7 +302,6 @@ internal interface IRowGradientSink
     double Take(int index, double gradient, double parameter);
 }
 
-
 /// <summary>The sink that only answers whether each gradient entry is finite (g·0).</summary>
 internal readonly struct FinitenessCheck : IRowGradientSink
 {

@@ -41,8 +41,9 @@ internal readonly record struct Sums(double Total, double MassX, double MassY);
 internal readonly record struct Partial(double Total, double MassX, double MassY, bool Valid)
 {
     /// <summary>
-    /// A split reduction's chunks joined in chunk order, so the bits depend on the length only: one compensated sum over
-    /// the chunks' totals (and one over each mass), so the k chunks add about ε·|S| rather than k roundings.
+    /// A split reduction's parts (a loss's chunks, a kernel's two halves) joined in order, so the bits depend on the length
+    /// only: one compensated sum over the parts' totals (and one over each mass), so k chunks add about ε·|S| rather than k
+    /// roundings.
     /// </summary>
     internal static Partial JoinInOrder(ReadOnlySpan<Partial> parts)
     {

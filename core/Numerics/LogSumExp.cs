@@ -112,33 +112,17 @@ public static class LogSumExp
     {
         internal double Value => double.IsNegativeInfinity(Max) ? Max : Max + Math.Log(Sum);
 
-        /// <summary>
-        /// Parts of a split log-sum-exp (its two halves) joined in order, so the bits depend on the length only: every
-        /// part's sum against the largest maximum M, S = Σ_c S_c·e^(m_c − M), summed compensated — one rescaling per part,
-        /// for any number of parts.
-        /// </summary>
-        internal static Shifted JoinInOrder(ReadOnlySpan<Shifted> parts)
+        /// <summary>Both halves against the larger maximum: S = S₁e^(m₁ − m) + S₂e^(m₂ − m).</summary>
+        internal Shifted Join(Shifted next)
         {
-            var max = double.NegativeInfinity;
-            var valid = true;
-            foreach (var part in parts)
-            {
-                max = Math.Max(max, part.Max);
-                valid &= part.Valid;
-            }
-
+            var max = Math.Max(Max, next.Max);
             if (double.IsNegativeInfinity(max) || double.IsNaN(max))
             {
-                return new Shifted(max, 0.0, valid);
+                return new Shifted(max, 0.0, Valid && next.Valid);
             }
 
-            var sum = new ScalarNeumaier();
-            foreach (var part in parts)
-            {
-                sum.Add(part.Sum * Math.Exp(part.Max - max));
-            }
-
-            return new Shifted(max, sum.Result, valid);
+            var sum = (Sum * Math.Exp(Max - max)) + (next.Sum * Math.Exp(next.Max - max));
+            return new Shifted(max, sum, Valid && next.Valid);
         }
     }
 
@@ -162,7 +146,7 @@ public static class LogSumExp
             fixed (byte* start = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)))
             {
                 Split.Run(new Job<T>(start), x.Length, out var first, out Shifted second);
-                result = Shifted.JoinInOrder([first, second]);
+                result = first.Join(second);
             }
         }
 

@@ -118,7 +118,7 @@ public class LongSumTests
             Kernel.Accumulate<double, EntropyTerm, ProbabilityDomain>(p.AsSpan(0, mid)),
             Kernel.Accumulate<double, EntropyTerm, ProbabilityDomain>(p.AsSpan(mid))]);
         Assert.Equal(h.Total, Entropy.Of(p));
-        var lse = LogSumExp.Shifted.JoinInOrder([LogSumExp.Accumulate<double>(p.AsSpan(0, mid)), LogSumExp.Accumulate<double>(p.AsSpan(mid))]);
+        var lse = LogSumExp.Accumulate<double>(p.AsSpan(0, mid)).Join(LogSumExp.Accumulate<double>(p.AsSpan(mid)));
         Assert.Equal(lse.Value, LogSumExp.Of(p));
     }
 }
