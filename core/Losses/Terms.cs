@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Functional.Numerics;
 
 namespace Functional.Losses;
@@ -153,9 +154,10 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : IWideLossTerm
         var e = VectorMath.ExpOfNonPositive(-Vector512.Abs(prediction));
         var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
         var positive = Vector512.GreaterThanOrEqual(prediction, Vector512<double>.Zero);
-        // (1 − t) − σ(−|x|) for x ≥ 0 and −t + σ(−|x|) below, the same bits as the two branches
-        derivative = ((positive & Vector512<double>.One) - target) + (small ^ (positive & Vector512.Create(-0.0)));
-        return Vector512.FusedMultiplyAdd(-target, prediction, positive & prediction) + log1p;
+        // The select of the two branches becomes one subtraction under the compare's mask register, and the linear part
+        // one negated FMA on max(x, 0): three operations fewer than building the branches from bit masks (same bits).
+        derivative = Vector512.ConditionalSelect(positive, (Vector512<double>.One - target) - small, small - target);
+        return Avx512F.FusedMultiplyAddNegated(target, prediction, Vector512.MaxNative(prediction, Vector512<double>.Zero)) + log1p;
     }
 }
 

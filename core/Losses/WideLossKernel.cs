@@ -108,6 +108,8 @@ internal static class WideLossKernel
             // one bit per lane, in a general register: the compares' masks leave the vector registers at once
             var validLanes = 0xFFUL;
             var scale = Vector512.Create(scaleFactor);
+            // a sum's unit scale skips the gradient's multiplication (×1 is exact: the same bits)
+            var scaled = scaleFactor != 1.0;
             var writeValues = !values.IsEmpty;
             var writeGradient = !gradient.IsEmpty;
             var weighted = !weights.IsEmpty;
@@ -162,7 +164,11 @@ internal static class WideLossKernel
 
                 if (writeGradient)
                 {
-                    d *= scale;
+                    if (scaled)
+                    {
+                        d *= scale;
+                    }
+
                     if (streaming)
                     {
                         var gd = (double*)gradientStart;
