@@ -87,8 +87,12 @@ internal readonly struct HuberTerm(double delta) : IWideLossTerm
             Vector256.LessThanOrEqual(a, threshold), Vector256.Create(0.5) * d * d, threshold * (a - (Vector256.Create(0.5) * threshold)));
     }
 
+    public Vector512<double> Early(Vector512<double> prediction) => Vector512<double>.Zero;
+
+    public (Vector512<double> First, Vector512<double> Second) Middle(Vector512<double> early) => default;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<double> Value(Vector512<double> prediction, Vector512<double> target, out Vector512<double> derivative)
+    public Vector512<double> Value(Vector512<double> prediction, Vector512<double> target, (Vector512<double> First, Vector512<double> Second) middle, out Vector512<double> derivative)
     {
         var d = prediction - target;
         var a = Vector512.Abs(d);
@@ -148,11 +152,18 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : IWideLossTerm
         return Vector256.FusedMultiplyAdd(-target, prediction, positive & prediction) + log1p;
     }
 
+    /// <summary>e = e^−|x|.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<double> Value(Vector512<double> prediction, Vector512<double> target, out Vector512<double> derivative)
+    public Vector512<double> Early(Vector512<double> prediction) => VectorMath.ExpOfNonPositive(-Vector512.Abs(prediction));
+
+    /// <summary>σ(−|x|) and log1p(e) from e.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (Vector512<double> First, Vector512<double> Second) Middle(Vector512<double> early) => SharedReciprocal.SigmoidAndLog1P(early);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<double> Value(Vector512<double> prediction, Vector512<double> target, (Vector512<double> First, Vector512<double> Second) middle, out Vector512<double> derivative)
     {
-        var e = VectorMath.ExpOfNonPositive(-Vector512.Abs(prediction));
-        var (small, log1p) = SharedReciprocal.SigmoidAndLog1P(e);
+        var (small, log1p) = middle;
         var positive = Vector512.GreaterThanOrEqual(prediction, Vector512<double>.Zero);
         // The select of the two branches becomes one subtraction under the compare's mask register, and the linear part
         // one negated FMA on max(x, 0): three operations fewer than building the branches from bit masks (same bits).

@@ -131,12 +131,23 @@ internal static class WideLossKernel
             var inBlock = 0;
             var end = n - (n % Step);
             var i = 0;
+
+            // The term's stages run ahead (software pipelining): the iteration that finishes the vector at i runs the first
+            // stage of the vector at i + 16 and the second of the one at i + 8, so the long chains of consecutive vectors (BCE's
+            // exponential, then its logarithm and division) overlap instead of each iteration waiting on its own
+            // (NOTES, ninth slice). Near the end the first stage repeats the last vector; that result is never used.
+            var early = end > 0 ? loss.Early(Load(predictions, Lanes)) : Vector512<double>.Zero;
+            var middle = loss.Middle(end > 0 ? loss.Early(Load(predictions, 0)) : Vector512<double>.Zero);
+
             for (; i < end; i += Lanes)
             {
+                var earlyAhead = loss.Early(Load(predictions, Math.Min(i + (2 * Lanes), end - Lanes)));
+                var middleAhead = loss.Middle(early);
                 var p = Load(predictions, i);
                 var t = Load(targets, i);
                 validLanes &= TPredictions.ValidLanes(p).ExtractMostSignificantBits() & TTargets.ValidLanes(t).ExtractMostSignificantBits();
-                var v = loss.Value(p, t, out var d);
+                var v = loss.Value(p, t, middle, out var d);
+                (early, middle) = (earlyAhead, middleAhead);
                 if (weighted)
                 {
                     var w = Load(weights, i);
