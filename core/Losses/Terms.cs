@@ -87,8 +87,10 @@ internal readonly struct HuberTerm(double delta) : IWideLossTerm
             Vector256.LessThanOrEqual(a, threshold), Vector256.Create(0.5) * d * d, threshold * (a - (Vector256.Create(0.5) * threshold)));
     }
 
+    /// <summary>No first stage: Huber's few operations wait on memory, not on a chain.</summary>
     public Vector512<double> Early(Vector512<double> prediction) => Vector512<double>.Zero;
 
+    /// <summary>No second stage.</summary>
     public (Vector512<double> First, Vector512<double> Second) Middle(Vector512<double> early) => default;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
