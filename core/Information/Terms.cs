@@ -195,17 +195,6 @@ internal readonly struct KlTerm : IPairTerm
         return true;
     }
 
-    public static bool Staged => true;
-
-    // TryInvoke's 512-bit path in VectorMath's two stages, for the kernel's staged block loop.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryEarly(Vector512<double> p, Vector512<double> q, out RelativeEntropyStage stage)
-        => VectorMath.TryRelativeEntropyEarly(p, q, out stage) & Vector512.GreaterThanOrEqualAll(q, Vector512.Create(SmallestFast));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Late(Vector512<double> p, Vector512<double> q, RelativeEntropyStage stage)
-        => VectorMath.RelativeEntropyLate(p, q, stage);
-
     private const double SmallestFast = 9.332636185032189e-302; // 2^-1000
 
     [MethodImpl(MethodImplOptions.NoInlining)]

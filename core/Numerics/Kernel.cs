@@ -32,22 +32,6 @@ internal interface IPairTerm
     /// <remarks>A call anywhere in the kernel's inner loop makes the JIT keep the loop's accumulators in memory, so the
     /// kernel runs a block on this path and redoes the block with Invoke, outside the loop, only when it fails.</remarks>
     static abstract bool TryInvoke<TL>(TL x, TL y, out TL term) where TL : struct, ILanes<TL>;
-
-    /// <summary>
-    /// Whether the term also comes in two stages on 512-bit lanes (<see cref="TryEarly"/>, <see cref="Late"/>), which the
-    /// kernel then runs a vector apart, so one vector's long chain overlaps the next one's.
-    /// </summary>
-    static virtual bool Staged => false;
-
-    /// <summary>The first stage on 512-bit lanes, or false where some lane needs the full term (as <see cref="TryInvoke{TL}"/>).</summary>
-    static virtual bool TryEarly(Vector512<double> x, Vector512<double> y, out RelativeEntropyStage stage)
-    {
-        stage = default;
-        return false;
-    }
-
-    /// <summary>The second stage: the term from the operands and the first stage; after <see cref="TryEarly"/>, bit for bit <see cref="TryInvoke{TL}"/>.</summary>
-    static virtual Vector512<double> Late(Vector512<double> x, Vector512<double> y, RelativeEntropyStage stage) => default;
 }
 
 /// <summary>The result of a reduction: Σ f, and each operand's mass (for the normalisation check).</summary>
@@ -280,13 +264,6 @@ internal static class Kernel
         {
             for (; i <= x.Length - Block; i += Block)
             {
-                if (TTerm.Staged && typeof(TL) == typeof(Lanes512))
-                {
-                    state = StagedBlock<T, TTerm, TDomainX, TDomainY, TL>(x, y, i, state);
-                    total.Add(state.Sum);
-                    continue;
-                }
-
                 var (valid, bound, massX, massY) = (state.Valid, state.Bound, state.MassX, state.MassY);
                 TL s0 = TL.Zero, s1 = TL.Zero;
                 var fast = true;
@@ -343,92 +320,6 @@ internal static class Kernel
 
     /// <summary>The bits of 1.0: a double in [0, 1] has bits at most these, read unsigned (−0 aside: it costs a rescan).</summary>
     private const ulong OneBits = 0x3FF0000000000000;
-
-    /// <summary>
-    /// One block of the pair reduction for a staged term on 512-bit lanes: a vector an iteration, the first stage of the
-    /// next vector beside the second stage of this one (software pipelining; NOTES, ninth slice). The term sums are those of
-    /// the two-vector steps (s0 takes the even vectors and s1 the odd ones, swapped after each vector), so their bits are
-    /// the same; the masses are summed vector by vector. A lane the stages cannot take sends the block to
-    /// <see cref="SlowBlock"/>, as in the unstaged loop.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static BlockState<TL> StagedBlock<T, TTerm, TDomainX, TDomainY, TL>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, int i, BlockState<TL> state)
-        where T : IFloatingPointIeee754<T>
-        where TTerm : IPairTerm
-        where TDomainX : IDomain
-        where TDomainY : IDomain
-        where TL : struct, ILanes<TL>
-    {
-        var (valid, bound, massX, massY) = (state.Valid, state.Bound, state.MassX, state.MassY);
-        TL s0 = TL.Zero, s1 = TL.Zero;
-        LoadOne<T, TDomainX, TDomainY, TL>(x, y, i, ref valid, ref bound, ref massX, ref massY, out var xi, out var yi);
-        var fast = TTerm.TryEarly(Wide(xi), Wide(yi), out var stage);
-        var last = i + Block - TL.Count;
-        for (var j = i; fast; j += TL.Count)
-        {
-            var stageAhead = stage;
-            if (j < last)
-            {
-                LoadOne<T, TDomainX, TDomainY, TL>(x, y, j + TL.Count, ref valid, ref bound, ref massX, ref massY, out var xa, out var ya);
-                fast = TTerm.TryEarly(Wide(xa), Wide(ya), out stageAhead);
-            }
-
-            var xj = TL.LoadOne(x, j);
-            var yj = TL.LoadOne(y, j);
-            var term = new Lanes512(TTerm.Late(Wide(xj), Wide(yj), stage));
-            (s0, s1) = (s1, s0 + Unsafe.As<Lanes512, TL>(ref term));
-            stage = stageAhead;
-            if (j == last)
-            {
-                return new BlockState<TL>(valid, bound, massX, massY, s0 + s1);
-            }
-        }
-
-        return SlowBlock<T, TTerm, TDomainX, TDomainY, TL>(x, y, i, state);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Wide<TL>(TL lanes) where TL : struct, ILanes<TL> => Unsafe.As<TL, Lanes512>(ref lanes).Value;
-
-    /// <summary>One vector of each operand at i, with <see cref="LoadStep"/>'s checks and masses.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void LoadOne<T, TDomainX, TDomainY, TL>(
-        ReadOnlySpan<T> x, ReadOnlySpan<T> y, int i, ref TL valid, ref TL bound, ref TL massX, ref TL massY, out TL xi, out TL yi)
-        where T : IFloatingPointIeee754<T>
-        where TDomainX : IDomain
-        where TDomainY : IDomain
-        where TL : struct, ILanes<TL>
-    {
-        xi = TL.LoadOne(x, i);
-        yi = TL.LoadOne(y, i);
-        if (IsProbability<TDomainX>())
-        {
-            bound = TL.MaxBits(bound, xi);
-        }
-        else
-        {
-            valid &= DomainLanes.Valid<TDomainX, TL>(xi);
-        }
-
-        if (IsProbability<TDomainY>())
-        {
-            bound = TL.MaxBits(bound, yi);
-        }
-        else
-        {
-            valid &= DomainLanes.Valid<TDomainY, TL>(yi);
-        }
-
-        if (TDomainX.IsNormalised)
-        {
-            massX += DomainLanes.Mass<TDomainX, TL>(xi);
-        }
-
-        if (TDomainY.IsNormalised)
-        {
-            massY += DomainLanes.Mass<TDomainY, TL>(yi);
-        }
-    }
 
     /// <summary>One block of the pair reduction with the full term, from the running state at its start.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -239,30 +239,20 @@ internal static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryRelativeEntropyTerm(Vector512<double> p, Vector512<double> q, out Vector512<double> term)
     {
-        if (!TryRelativeEntropyEarly(p, q, out var stage))
+        // A division, not the refined reciprocal: on AMD's 512-bit divider it is cheaper than rcp14 and two Newton steps.
+        var one = Vector512<double>.One;
+        var reciprocal = one / q;
+        var d = p - q;
+        var zero = Vector512.Equals(p, Vector512<double>.Zero);
+        // p = 0 lanes take ratio 1 (so they do not leave the fast path) and q at the end.
+        var bits = Vector512.ConditionalSelect(zero, one, p * reciprocal).AsInt64();
+        var special = Vector512.GreaterThanOrEqual((bits - Vector512.Create(0x0010000000000000L)).AsUInt64(), Vector512.Create(0x7FE0000000000000UL));
+        if (special != Vector512<ulong>.Zero)
         {
             term = default;
             return false;
         }
 
-        term = RelativeEntropyLate(p, q, stage);
-        return true;
-    }
-
-    /// <summary>
-    /// The first stage of <see cref="TryRelativeEntropyTerm"/>: the ratio's reduction to the logarithm's table, up to r
-    /// and k·ln 2 + ln c (in two parts); false, as there, when some lane's ratio p/q is not a positive normal number.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool TryRelativeEntropyEarly(Vector512<double> p, Vector512<double> q, out RelativeEntropyStage stage)
-    {
-        // A division, not the refined reciprocal: on AMD's 512-bit divider it is cheaper than rcp14 and two Newton steps.
-        var one = Vector512<double>.One;
-        var reciprocal = one / q;
-        var zero = Vector512.Equals(p, Vector512<double>.Zero);
-        // p = 0 lanes take ratio 1 (so they do not leave the fast path) and q at the end.
-        var bits = Vector512.ConditionalSelect(zero, one, p * reciprocal).AsInt64();
-        var special = Vector512.GreaterThanOrEqual((bits - Vector512.Create(0x0010000000000000L)).AsUInt64(), Vector512.Create(0x7FE0000000000000UL));
         var tmp = bits - Vector512.Create(LogOffset);
         var top = Vector512.ShiftRightLogical(tmp, 48);
         var index = top & Vector512.Create(15L);
@@ -270,25 +260,17 @@ internal static partial class VectorMath
         var k = Vector512.ShiftRightArithmetic(tmp, 52);
         var kd = (k + Vector512.Create(0x4338000000000000L)).AsDouble() - Vector512.Create(RoundingShift);
         var invc = Lookup(LogInverseCentre, index);
+        var high = Lookup(LogCentreHigh, index);
+        var low = Lookup(LogCentreLow, index);
 
         // 2^-k/c stays normal: the ratio is normal and at most 2^1000 (p ≤ 1, q ≥ 2^-1000).
         var scale = (invc.AsInt64() - Vector512.ShiftLeft(k, 52)).AsDouble();
         var r = Vector512.FusedMultiplyAdd(p, scale, -q) * reciprocal;
-        var (high, low) = LogCentre(kd, index);
-        stage = new RelativeEntropyStage(r, high, low, central);
-        return special == Vector512<ulong>.Zero;
-    }
-
-    /// <summary>The second stage of <see cref="TryRelativeEntropyTerm"/>: the logarithm's polynomial and the term, from p, q and the first stage.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> RelativeEntropyLate(Vector512<double> p, Vector512<double> q, RelativeEntropyStage stage)
-    {
-        var one = Vector512<double>.One;
-        var r = stage.R;
-        var log = LogTail(r, stage.High, stage.Low, out var r2, out var g);
-        var direct = Vector512.FusedMultiplyAdd(p, log, -(p - q));
+        var log = LogTail(r, kd, high, low, out var r2, out var g);
+        var direct = Vector512.FusedMultiplyAdd(p, log, -d);
         var near = q * r2 * Vector512.FusedMultiplyAdd(one + r, g, one);
-        return Vector512.ConditionalSelect(Vector512.Equals(p, Vector512<double>.Zero), q, Vector512.ConditionalSelect(stage.Central, near, direct));
+        term = Vector512.ConditionalSelect(zero, q, Vector512.ConditionalSelect(central, near, direct));
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -328,29 +310,25 @@ internal static partial class VectorMath
         var z = (bits - (tmp & Vector512.Create(unchecked((long)0xFFF0000000000000UL)))).AsDouble();
         var kd = (k + extraExponent + Vector512.Create(0x4338000000000000L)).AsDouble() - Vector512.Create(RoundingShift);
         var invc = Lookup(LogInverseCentre, index);
+        var high = Lookup(LogCentreHigh, index);
+        var low = Lookup(LogCentreLow, index);
+
         var r = Vector512.FusedMultiplyAdd(z, invc, Vector512.Create(-1.0));
-        var (high, low) = LogCentre(kd, index);
-        return LogTail(r, high, low, out _, out _);
+        return LogTail(r, kd, high, low, out _, out _);
     }
 
-    /// <summary>k·ln 2 + ln c as a high part (exact: ln2_hi has 42 bits and ln c's high part is a multiple of 2^-43) and a low part.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> High, Vector512<double> Low) LogCentre(Vector512<double> kd, Vector512<long> index)
-        => (Vector512.FusedMultiplyAdd(kd, Vector512.Create(Ln2High), Lookup(LogCentreHigh, index)),
-            Vector512.FusedMultiplyAdd(kd, Vector512.Create(Ln2Low), Lookup(LogCentreLow, index)));
-
     /// <summary>
-    /// ln x = k·ln 2 + ln c + log1p(r) from the reduced argument r and k·ln 2 + ln c in two parts (<see cref="LogCentre"/>):
-    /// the sum high + r with its rounding error, and log1p(r) − r = r²·g(r) by the degree-7 polynomial in Estrin's order.
-    /// r² and g are handed back for the relative-entropy term, whose central interval reuses them.
+    /// ln x = k·ln 2 + ln c + log1p(r) from the reduced argument r, k (as a double) and the table's ln c (high and low
+    /// parts): the two-part sum t1 + r with its rounding error, and log1p(r) − r = r²·g(r) by the degree-7 polynomial in
+    /// Estrin's order. r² and g are handed back for the relative-entropy term, whose central interval reuses them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> LogTail(
-        Vector512<double> r, Vector512<double> high, Vector512<double> low, out Vector512<double> r2, out Vector512<double> g)
+        Vector512<double> r, Vector512<double> kd, Vector512<double> high, Vector512<double> low, out Vector512<double> r2, out Vector512<double> g)
     {
-        var t1 = high;
+        var t1 = Vector512.FusedMultiplyAdd(kd, Vector512.Create(Ln2High), high);
         var t2 = t1 + r;
-        var lo = ((t1 - t2) + r) + low;
+        var lo = ((t1 - t2) + r) + Vector512.FusedMultiplyAdd(kd, Vector512.Create(Ln2Low), low);
         r2 = r * r;
         var r4 = r2 * r2;
         var p01 = Vector512.FusedMultiplyAdd(r, Vector512.Create(L1), Vector512.Create(L0));
@@ -491,16 +469,4 @@ internal static partial class VectorMath
     private static Vector512<long> Lookup(ReadOnlySpan<long> table, Vector512<long> index)
         => Lookup(MemoryMarshal.Cast<long, double>(table), index).AsInt64();
 
-}
-
-/// <summary>
-/// The relative-entropy term's first stage (<see cref="VectorMath.TryRelativeEntropyEarly"/>): the logarithm's reduced
-/// argument r, k·ln 2 + ln c as high and low parts, and the lanes in the table's central interval (all bits set).
-/// </summary>
-internal readonly struct RelativeEntropyStage(Vector512<double> r, Vector512<double> high, Vector512<double> low, Vector512<double> central)
-{
-    internal readonly Vector512<double> R = r;
-    internal readonly Vector512<double> High = high;
-    internal readonly Vector512<double> Low = low;
-    internal readonly Vector512<double> Central = central;
 }
