@@ -168,7 +168,8 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : IWideLossTerm
         var (small, log1p) = middle;
         var positive = Vector512.GreaterThanOrEqual(prediction, Vector512<double>.Zero);
         // The select of the two branches becomes one subtraction under the compare's mask register, and the linear part
-        // one negated FMA on max(x, 0): three operations fewer than building the branches from bit masks (same bits).
+        // one negated FMA on max(x, 0): three operations fewer than building the branches from bit masks (the same bits for
+        // valid input; a NaN target's NaN value may come out with the other sign).
         derivative = Vector512.ConditionalSelect(positive, (Vector512<double>.One - target) - small, small - target);
         return Avx512F.FusedMultiplyAddNegated(target, prediction, Vector512.MaxNative(prediction, Vector512<double>.Zero)) + log1p;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Functional.Losses;
 using Functional.Numerics;
 using Functional.Tests.Numerics;
@@ -9,7 +10,8 @@ namespace Functional.Tests.Losses;
 /// gradient with non-temporal stores: the bits do not depend on where the gradient array starts (the stores are re-cut
 /// at each chunk's first 64-byte boundary), nor on which thread ran which chunk; the split Reduce and the one-stretch
 /// Elementwise write the same gradient, every element agrees with the scalar formula, and the block-summed total matches
-/// a compensated sum of the scalar terms.
+/// a compensated sum of the scalar terms. On short lengths: the pipelined loop gives every vector the bits of its own
+/// three stages run back to back, and BCE's select form the bits of the bit-mask form it replaced.
 /// </summary>
 public class WideLossKernelTests
 {
@@ -136,6 +138,70 @@ public class WideLossKernelTests
                     }
                 }
             }
+        }
+    }
+
+    [Fact]
+    public void The_pipelined_pass_gives_each_vector_the_bits_of_its_stages_run_back_to_back()
+    {
+        // The loop runs a vector's first stage two vectors ahead and its second one ahead; each element must still get
+        // Value(p, t, Middle(Early(p))) of its own vector, at every length from one step to several blocks.
+        var random = new Random(29);
+        for (var n = WideLossKernel.Step; n <= 200; n++)
+        {
+            var x = new double[n];
+            var t = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                x[i] = SpecialLogits[random.Next(SpecialLogits.Length)] * (random.Next(2) == 0 ? 1.0 : random.NextDouble());
+                t[i] = random.Next(5) / 4.0;
+            }
+
+            foreach (var scale in new[] { 1.0, 0.5 })
+            {
+                AssertStagesBackToBack(new BinaryCrossEntropyWithLogitsTerm(), x, t, scale);
+                AssertStagesBackToBack(new HuberTerm(1.0), x, t, scale);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_select_form_of_bce_gives_the_bits_of_the_bit_mask_form()
+    {
+        // The derivative as a select and the linear part as a negated FMA on max(x, 0) (ninth slice) against the form they
+        // replaced: ((x ≥ 0 ? 1 : 0) − t) + (±σ) and fma(−t, x, x ≥ 0 ? x : 0), for finite logits of every kind.
+        var term = new BinaryCrossEntropyWithLogitsTerm();
+        var random = new Random(31);
+        for (var trial = 0; trial < 20_000; trial++)
+        {
+            var x = Vector512.Create(Enumerable.Range(0, 8).Select(_ => SpecialLogits[random.Next(SpecialLogits.Length)] * (random.Next(3) == 0 ? 1.0 : random.NextDouble())).ToArray());
+            var t = Vector512.Create(Enumerable.Range(0, 8).Select(_ => random.Next(3) == 0 ? random.NextDouble() : random.Next(5) / 4.0).ToArray());
+            var middle = term.Middle(term.Early(x));
+            var value = term.Value(x, t, middle, out var derivative);
+            var (small, log1p) = middle;
+            var positive = Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero);
+            var oldDerivative = ((positive & Vector512<double>.One) - t) + (small ^ (positive & Vector512.Create(-0.0)));
+            var oldValue = Vector512.FusedMultiplyAdd(-t, x, positive & x) + log1p;
+            Assert.Equal(oldValue.AsInt64(), value.AsInt64());
+            Assert.Equal(oldDerivative.AsInt64(), derivative.AsInt64());
+        }
+    }
+
+    private static readonly double[] SpecialLogits = [0.0, -0.0, 1.0, -1.0, 3.4, -3.4, 40.0, -40.0, 745.2, -745.2, 800.0, -800.0, 1e308, -1e308, 5e-324, -5e-324, 1e-300];
+
+    private static void AssertStagesBackToBack<TLoss>(TLoss loss, double[] x, double[] t, double scale)
+        where TLoss : struct, IWideLossTerm
+    {
+        var n = x.Length;
+        var values = new double[n];
+        var gradient = new double[n];
+        _ = WideLossKernel.Accumulate<double, TLoss, FiniteDomain, UnitIntervalDomain>(loss, x, t, [], values, gradient, scale, streamGradient: false);
+        for (var i = 0; i + Vector512<double>.Count <= n - (n % WideLossKernel.Step); i += Vector512<double>.Count)
+        {
+            var p = Vector512.Create(x.AsSpan(i, 8));
+            var v = loss.Value(p, Vector512.Create(t.AsSpan(i, 8)), loss.Middle(loss.Early(p)), out var d);
+            Assert.Equal(v.AsInt64(), Vector512.Create(values.AsSpan(i, 8)).AsInt64());
+            Assert.Equal((d * scale).AsInt64(), Vector512.Create(gradient.AsSpan(i, 8)).AsInt64());
         }
     }
 
