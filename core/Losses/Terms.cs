@@ -171,7 +171,12 @@ internal readonly struct BinaryCrossEntropyWithLogitsTerm : IWideLossTerm
         // one negated FMA on max(x, 0): three operations fewer than building the branches from bit masks (the same bits for
         // valid input; a NaN target's NaN value may come out with the other sign).
         derivative = Vector512.ConditionalSelect(positive, (Vector512<double>.One - target) - small, small - target);
-        return Avx512F.FusedMultiplyAddNegated(target, prediction, Vector512.MaxNative(prediction, Vector512<double>.Zero)) + log1p;
+        var positivePart = Vector512.MaxNative(prediction, Vector512<double>.Zero);
+        // −(t·x) + max(x, 0) rounds as fma(−t, x, ·); the portable form keeps the vector path usable without AVX-512
+        var linear = Avx512F.IsSupported
+            ? Avx512F.FusedMultiplyAddNegated(target, prediction, positivePart)
+            : Vector512.FusedMultiplyAdd(-target, prediction, positivePart);
+        return linear + log1p;
     }
 }
 
